@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/**
+ * One REST route of the Aurora API, declared once and used by the client (api services), the reference
+ * backend and the OpenAPI document. `path` is a template: `{name}` stands for a path parameter of `params`.
+ */
+export type RouteDefinition = {
+  /** Stable identifier, also the OpenAPI operationId. */
+  id: string;
+  method: HttpMethod;
+  path: `/${string}`;
+  summary: string;
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Schema of the success body; for `binary` routes, ignored by the client (the body is bytes). */
+  response: z.ZodType;
+  successStatus: number;
+  /** `binary` bodies (e.g. an invoice PDF) are returned as bytes, not parsed as JSON. */
+  responseType?: 'json' | 'binary';
+};
+
+/** Declares a route, keeping its literal types so that calls to it are typed from its schemas. */
+export function defineRoute<const R extends RouteDefinition>(route: R): R {
+  return route;
+}
+
+type SchemaInput<S> = S extends z.ZodType ? z.input<S> : never;
+
+/** What a call to route `R` takes: its path params, query and body, each present only when the route has it. */
+export type RouteRequest<R extends RouteDefinition> = (R['params'] extends z.ZodType
+  ? { params: SchemaInput<R['params']> }
+  : { params?: never }) &
+  (R['query'] extends z.ZodType ? { query?: SchemaInput<R['query']> } : { query?: never }) &
+  (R['body'] extends z.ZodType ? { body: SchemaInput<R['body']> } : { body?: never });
+
+/** What a call to route `R` resolves with. */
+export type RouteResponse<R extends RouteDefinition> = R['responseType'] extends 'binary'
+  ? ArrayBuffer
+  : z.output<R['response']>;

@@ -1,0 +1,189 @@
+import axios, { type AxiosInstance } from 'axios';
+import type { z } from 'zod';
+import type { ResolvedEnvironment } from '../../environment';
+import { BackendError } from '../../errors/backend-error';
+import { summarizeDetails, zodIssuesToDetails } from '../../errors/from-zod';
+import { ADVICE } from '../../errors/http-status';
+import type { Logger } from '../../log/logger';
+import type { RouteDefinition, RouteRequest, RouteResponse } from '../contract/define-route';
+import { buildPath } from './path';
+import { toSearchParams } from './search-params';
+import { errorFromResponse, translateCallError, type CallSite } from './translate-error';
+
+/** Supplies the bearer token for each call; `undefined` sends the call without one. */
+export type AccessTokenProvider = () => string | undefined | null | Promise<string | undefined | null>;
+
+/** What one call carries besides its route data: correlation and cancellation. */
+export type CallContext = { requestId: string; signal?: AbortSignal | undefined };
+
+/** Facts about one finished HTTP call, for devtools and metrics. Never holds headers or bodies. */
+export type HttpCallInfo = {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number | undefined;
+  durationMs: number;
+  errorCode: BackendError['code'] | undefined;
+};
+
+export type TransportOptions = {
+  environment: ResolvedEnvironment;
+  getAccessToken?: AccessTokenProvider | undefined;
+  logger: Logger;
+  onCall?: ((info: HttpCallInfo) => void) | undefined;
+};
+
+/** The one way the library talks HTTP: every REST call of every api service goes through `send`. */
+export type Transport = {
+  send<R extends RouteDefinition>(route: R, request: RouteRequest<R>, context: CallContext): Promise<RouteResponse<R>>;
+};
+
+type Part = 'params' | 'query' | 'body';
+
+function validate(schema: z.ZodType | undefined, value: unknown, site: CallSite, part: Part): unknown {
+  if (schema === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const details = zodIssuesToDetails(parsed.error, part);
+  throw new BackendError({
+    code: 'VALIDATION',
+    message: `${site.method} ${site.path} was not sent: its ${part} is invalid (${summarizeDetails(details)}). ${ADVICE.VALIDATION}`,
+    method: site.method,
+    path: site.path,
+    details,
+    requestId: site.requestId,
+  });
+}
+
+function contractError(route: RouteDefinition, status: number, site: CallSite, issues?: z.ZodError): BackendError {
+  const details = issues === undefined ? [] : zodIssuesToDetails(issues, 'response');
+  const what =
+    issues === undefined
+      ? `the contract expects status ${route.successStatus}`
+      : `its body breaks the contract (${summarizeDetails(details)})`;
+  return new BackendError({
+    code: 'CONTRACT',
+    message: `${site.method} ${site.path} answered ${status} but ${what}. ${ADVICE.CONTRACT}`,
+    status,
+    method: site.method,
+    path: site.path,
+    details,
+    requestId: site.requestId,
+  });
+}
+
+async function readToken(getAccessToken: AccessTokenProvider | undefined, site: CallSite): Promise<string | undefined> {
+  if (getAccessToken === undefined) return undefined;
+  try {
+    return (await getAccessToken()) ?? undefined;
+  } catch (error) {
+    throw new BackendError({
+      code: 'UNAUTHORIZED',
+      message: `${site.method} ${site.path} was not sent: auth.getAccessToken failed (${error instanceof Error ? error.message : String(error)}). ${ADVICE.UNAUTHORIZED}`,
+      method: site.method,
+      path: site.path,
+      requestId: site.requestId,
+      cause: error,
+    });
+  }
+}
+
+/** Builds the transport: one axios instance confined to `environment.apiBaseUrl`. */
+export function createTransport(options: TransportOptions): Transport {
+  const { environment, getAccessToken, logger, onCall } = options;
+  const http: AxiosInstance = axios.create({
+    baseURL: environment.apiBaseUrl,
+    timeout: environment.timeoutMs,
+    // Only the configured origin may be contacted: no absolute URLs, no redirects, no proxy from env vars.
+    allowAbsoluteUrls: false,
+    maxRedirects: 0,
+    proxy: false,
+    validateStatus: () => true,
+    headers: { Accept: 'application/json' },
+  });
+
+  async function send<R extends RouteDefinition>(
+    route: R,
+    request: RouteRequest<R>,
+    context: CallContext,
+  ): Promise<RouteResponse<R>> {
+    const started = performance.now();
+    const site: CallSite = {
+      method: route.method,
+      path: route.path,
+      requestId: context.requestId,
+      apiBaseUrl: environment.apiBaseUrl,
+      timeoutMs: environment.timeoutMs,
+      secrets: [],
+    };
+    let status: number | undefined;
+    let failure: BackendError | undefined;
+    try {
+      const params = validate(route.params, request.params, site, 'params') as Record<string, unknown> | undefined;
+      site.path = buildPath(route.path, params);
+      const query = validate(route.query, request.query ?? {}, site, 'query');
+      const body = validate(route.body, request.body, site, 'body');
+      const token = await readToken(getAccessToken, site);
+      if (token !== undefined) site.secrets = [token];
+      if (context.signal?.aborted) throw context.signal.reason;
+      const response = await http.request({
+        method: route.method,
+        url: site.path,
+        params: query === undefined ? undefined : toSearchParams(query),
+        data: body,
+        ...(context.signal === undefined ? {} : { signal: context.signal }),
+        responseType: route.responseType === 'binary' ? 'arraybuffer' : 'json',
+        headers: {
+          'X-Request-Id': context.requestId,
+          ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+        },
+      });
+      status = response.status;
+      if (status !== route.successStatus) {
+        if (status >= 200 && status < 300) throw contractError(route, status, site);
+        throw errorFromResponse(
+          status,
+          decodeErrorBody(response.data),
+          site,
+          headerValue(response.headers['retry-after']),
+        );
+      }
+      if (route.responseType === 'binary') return response.data as RouteResponse<R>;
+      const parsed = route.response.safeParse(response.data);
+      if (!parsed.success) throw contractError(route, status, site, parsed.error);
+      return parsed.data as RouteResponse<R>;
+    } catch (error) {
+      failure = translateCallError(error, site, context.signal);
+      throw failure;
+    } finally {
+      const durationMs = Math.round(performance.now() - started);
+      logger.debug(`${site.method} ${site.path} -> ${status ?? failure?.code ?? '?'} in ${durationMs} ms`, {
+        requestId: context.requestId,
+      });
+      onCall?.({
+        requestId: context.requestId,
+        method: site.method,
+        path: site.path,
+        status,
+        durationMs,
+        errorCode: failure?.code,
+      });
+    }
+  }
+
+  return { send };
+}
+
+function headerValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+// Binary routes receive their error bodies as bytes too.
+function decodeErrorBody(data: unknown): unknown {
+  if (!(data instanceof ArrayBuffer)) return data;
+  try {
+    return JSON.parse(new TextDecoder().decode(data)) as unknown;
+  } catch {
+    return undefined;
+  }
+}

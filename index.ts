@@ -1,0 +1,151 @@
+export { createBackendHandler } from './backend-handler';
+export type { BackendHandler, BackendHandlerOptions } from './backend-handler';
+export { createWUIBridge, WUIBridge } from './event-helper';
+export type { RequestOptions, Unsubscribe, WUIBridgeOptions } from './event-helper';
+export { EventNames, OPERATION_NAMES, operations } from './event-names';
+export type {
+  EmitArgs,
+  EventArgs,
+  EventName,
+  Listener,
+  NotificationEvents,
+  OperationInput,
+  OperationName,
+  OperationResult,
+  OutcomeMeta,
+  RequestMeta,
+  ResolvedRequestMeta,
+  StateChangeMeta,
+  WUIEventMap,
+} from './event-names';
+export { resolveEnvironment, SETTINGS } from './environment';
+export type { EnvironmentOptions, ResolvedEnvironment } from './environment';
+export { BackendError, ERROR_CODES, isBackendError } from './errors/backend-error';
+export type { BackendErrorInit, BackendErrorJSON, ErrorCode, ErrorDetail } from './errors/backend-error';
+export { LOG_LEVELS } from './log/logger';
+export type { Logger, LogLevel } from './log/logger';
+export type { AccessTokenProvider, HttpCallInfo } from './api/http/transport';
+export type { UserState } from './state/user-state';
+export { UpdateUserInputSchema } from './api/contract/user-routes';
+export type { UpdateUserInput } from './api/contract/user-routes';
+
+export {
+  IdSchema,
+  NameSchema,
+  DescriptionSchema,
+  ShortTextSchema,
+  LongTextSchema,
+  TimestampSchema,
+  DateSchema,
+  UrlSchema,
+  LogoSchema,
+  EmailSchema,
+  DomainSchema,
+  LabelSchema,
+  VersionSchema,
+  SecretSchema,
+  PortSchema,
+  ReplicasSchema,
+  CpuSchema,
+  MemorySchema,
+  StorageSchema,
+  CostSchema,
+  CountSchema,
+  IdListSchema,
+  DomainListSchema,
+  LogLineSchema,
+  LogsSchema,
+  EntityTimestampsSchema,
+} from './interfaces/common';
+export type { EntityTimestamps } from './interfaces/common';
+export { AXEBOW_PLANS, AxebowPlanSchema, UserRoleSchema, UserSchema } from './interfaces/user-interface';
+export type { AxebowPlan, User } from './interfaces/user-interface';
+export {
+  ORGANIZATION_STATUSES,
+  OrganizationStatusSchema,
+  BillingInformationSchema,
+  InvoiceSchema,
+  OrganizationSchema,
+} from './interfaces/organization-interface';
+export type {
+  OrganizationStatus,
+  BillingInformation,
+  Invoice,
+  Organization,
+} from './interfaces/organization-interface';
+export { TokenSchema, CreatedTokenSchema } from './interfaces/token-interface';
+export type { Token, CreatedToken } from './interfaces/token-interface';
+export {
+  TENANT_ROLES,
+  TenantRoleSchema,
+  TENANT_STATUSES,
+  TenantStatusSchema,
+  TenantSchema,
+} from './interfaces/tenant-interface';
+export type { TenantRole, TenantStatus, Tenant } from './interfaces/tenant-interface';
+export {
+  SERVICE_STATUSES,
+  ServiceStatusSchema,
+  ServiceRoleSchema,
+  ServiceSchema,
+} from './interfaces/service-interface';
+export type { ServiceStatus, ServiceRole, Service } from './interfaces/service-interface';
+export { INSTANCE_STATUSES, InstanceStatusSchema, InstanceSchema } from './interfaces/instance-interface';
+export type { InstanceStatus, Instance } from './interfaces/instance-interface';
+export {
+  CONTAINER_STATUSES,
+  ContainerStatusSchema,
+  ContainerStateSchema,
+  ContainerMetricsSchema,
+  ContainerSchema,
+} from './interfaces/container-interface';
+export type { ContainerStatus, ContainerState, ContainerMetrics, Container } from './interfaces/container-interface';
+export { CHANNEL_PROTOCOLS, ChannelProtocolSchema, ChannelSchema } from './interfaces/channel-interface';
+export type { ChannelProtocol, Channel } from './interfaces/channel-interface';
+export {
+  ACCOUNT_STATUSES,
+  AccountStatusSchema,
+  CloudProviderSchema,
+  CloudProviderInputSchema,
+  AccountFlavorsSchema,
+  AccountSchema,
+} from './interfaces/account-interface';
+export type {
+  AccountStatus,
+  CloudProvider,
+  CloudProviderInput,
+  AccountFlavors,
+  Account,
+} from './interfaces/account-interface';
+export {
+  USAGE_METRICS,
+  UsageMetricSchema,
+  UsageCurrentSchema,
+  UsageLimitSchema,
+  UsageSchema,
+} from './interfaces/usage-interface';
+export type { UsageMetric, UsageCurrent, UsageLimit, Usage } from './interfaces/usage-interface';
+export { ENVIRONMENT_STATUSES, EnvironmentStatusSchema, EnvironmentSchema } from './interfaces/environment-interface';
+export type { EnvironmentStatus, Environment } from './interfaces/environment-interface';
+export {
+  MARKETPLACE_ITEM_STATUSES,
+  MarketplaceItemStatusSchema,
+  MarketplaceItemRequirementsSchema,
+  MarketplaceItemSchema,
+} from './interfaces/marketplace-item-interface';
+export type {
+  MarketplaceItemStatus,
+  MarketplaceItemRequirements,
+  MarketplaceItem,
+} from './interfaces/marketplace-item-interface';
+export {
+  RESOURCE_TYPES,
+  ResourceTypeSchema,
+  VOLUME_KINDS,
+  VolumeKindSchema,
+  ResourceValueSchema,
+  ResourceSchema,
+} from './interfaces/resource-interface';
+export type { ResourceType, VolumeKind, Resource } from './interfaces/resource-interface';
+export { LinkSchema } from './interfaces/link-interface';
+export type { Link } from './interfaces/link-interface';

@@ -1,0 +1,57 @@
+import { setupServer } from 'msw/node';
+import { createBackendHandler, type BackendHandlerOptions } from '../../backend-handler';
+import { createWUIBridge, type WUIBridge } from '../../event-helper';
+import { EventNames, type EventName } from '../../event-names';
+
+/** The API base URL every test handler talks to; msw answers it, nothing real is contacted. */
+export const API = 'http://aurora.test/api';
+
+/** The access token the test handler sends; tests assert it never leaks. */
+export const TEST_TOKEN = 'test-access-token-5f1c2a9d';
+
+/** One msw server per test file, failing on any request no handler answers. */
+export const server = setupServer();
+
+/** Installs the msw lifecycle in the calling test file. */
+export function useMockApi(): void {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+}
+
+export type LoggedEvent = { event: EventName; args: unknown[] };
+
+/** Records every event of `bridge`, in order, so tests can assert the whole sequence at once. */
+export function recordEvents(bridge: WUIBridge): { entries: LoggedEvent[]; names: () => EventName[]; stop: () => void } {
+  const entries: LoggedEvent[] = [];
+  const offs = EventNames.map((event) =>
+    bridge.on(event, (...args: unknown[]) => {
+      entries.push({ event, args });
+    }),
+  );
+  return {
+    entries,
+    names: () => entries.map((entry) => entry.event),
+    stop: () => {
+      for (const off of offs) off();
+    },
+  };
+}
+
+/** A started handler on a fresh bridge, pointed at the mock API, with its event log and listener errors. */
+export function setup(overrides: Partial<Omit<BackendHandlerOptions, 'bridge'>> = {}) {
+  const listenerErrors: unknown[] = [];
+  const bridge = createWUIBridge({ onListenerError: (error) => listenerErrors.push(error) });
+  const log = recordEvents(bridge);
+  const handler = createBackendHandler({
+    bridge,
+    environment: { apiBaseUrl: API, logLevel: 'silent', timeoutMs: 5_000 },
+    auth: { getAccessToken: () => TEST_TOKEN },
+    ...overrides,
+  });
+  handler.start();
+  return { bridge, handler, log, listenerErrors };
+}
+
+/** Resolves after pending promise callbacks and one macrotask have run. */
+export const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
