@@ -1,22 +1,34 @@
-import { createUserApi } from './api/user-api-service';
+import { createAccountApi } from './api/account-api-service';
+import { serviceRoutes } from './api/contract/service-routes';
+import { createEnvironmentApi } from './api/environment-api-service';
 import { createTransport, type AccessTokenProvider, type HttpCallInfo } from './api/http/transport';
+import { createMarketplaceApi } from './api/marketplace-api-service';
+import { createOperationFollower, type PollBackoff } from './api/operation-follower';
 import type { OperationImpls } from './api/operation-impl';
+import { createOrganizationsApi } from './api/organizations-api-service';
+import { createResourcesApi } from './api/resources-api-service';
+import { createServiceApi } from './api/service-api-service';
+import { createSession } from './api/session';
+import { createTenantApi } from './api/tenant-api-service';
+import { createUserApi } from './api/user-api-service';
 import { resolveEnvironment, type EnvironmentOptions, type ResolvedEnvironment } from './environment';
 import { BackendError } from './errors/backend-error';
-import { summarizeDetails, zodIssuesToDetails } from './errors/from-zod';
 import { ADVICE } from './errors/http-status';
-import { toBackendError } from './errors/to-backend-error';
-import type { WUIBridge, Unsubscribe } from './event-helper';
+import type { Unsubscribe, WUIBridge } from './event-helper';
 import {
+  isLongRunning,
   OPERATION_NAMES,
-  operations,
+  type OperationEventMeta,
   type OperationName,
-  type OperationParsedInput,
-  type OperationResult,
   type OutcomeMeta,
   type ResolvedRequestMeta,
 } from './event-names';
+import { createRequestRunner } from './handler/request-runner';
+import type { Operation } from './interfaces/operation-interface';
 import { createLogger, type Logger } from './log/logger';
+import { findTenant, removeById, updateTenant, upsertById } from './state/tree';
+import { deepFreeze } from './state/freeze';
+import { replaceEqualDeep } from './state/structural-sharing';
 import { reduce, type UserState } from './state/user-state';
 
 /** Options of {@link createBackendHandler}. */
@@ -33,6 +45,8 @@ export type BackendHandlerOptions = {
   auth?: {
     /**
      * Returns the current access token, sent as `Authorization: Bearer <token>`; it is never logged.
+     * Without it, `login` keeps the session token in memory (never in web storage) and `logout` forgets it.
+     * @default undefined (the session opened by `login`)
      * @example () => session.accessToken
      */
     getAccessToken?: AccessTokenProvider;
@@ -47,17 +61,23 @@ export type BackendHandlerOptions = {
    * @example (call) => timeline.push(call)
    */
   onHttpCall?: (call: HttpCallInfo) => void;
+  /**
+   * How long-running operations are polled until they end.
+   * @default { initialMs: 250, factor: 1.5, maxMs: 2000 }
+   * @example { initialMs: 100, factor: 2, maxMs: 5000 }
+   */
+  polling?: PollBackoff;
 };
 
 /** The backend handler: turns request events into REST calls and answers each with one outcome event. */
 export type BackendHandler = {
   /** Starts answering request events. Calling it again does nothing. */
   start(): void;
-  /** Removes every listener the handler added and cancels requests in flight (their outcome: `CANCELLED`). */
+  /** Removes every listener it added, cancels requests in flight (outcome `CANCELLED`) and stops following operations. */
   stop(): void;
   /** Whether the handler is answering requests. */
   readonly running: boolean;
-  /** The current user state tree: an immutable snapshot, `null` before `loadUser`. */
+  /** The current user state tree: an immutable snapshot, `null` before `loadUser`/`login`. */
   getState(): UserState;
   /** The settings in force, after options, environment variables and defaults were resolved. */
   readonly environment: ResolvedEnvironment;
@@ -71,100 +91,103 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
   const { bridge } = options;
   const environment = resolveEnvironment(options.environment);
   const logger = createLogger(environment.logLevel, options.logger);
+  const session = options.auth?.getAccessToken === undefined ? createSession() : undefined;
   const transport = createTransport({
     environment,
-    getAccessToken: options.auth?.getAccessToken,
+    getAccessToken: options.auth?.getAccessToken ?? session?.getAccessToken,
     logger,
     onCall: options.onHttpCall,
   });
-  const impls: OperationImpls = { ...createUserApi(transport) };
-
-  // Outcome event names are computed from a generic operation, which TypeScript cannot narrow to one event.
-  const emitOutcome = bridge.emit.bind(bridge) as <K extends OperationName>(
-    event: `${K}:success` | `${K}:error`,
-    payload: OperationResult<K> | BackendError,
-    meta: OutcomeMeta<K>,
-  ) => void;
 
   let state: UserState = null;
   let subscriptions: Unsubscribe[] = [];
-  const inFlight = new Map<string, AbortController>();
 
-  async function execute<K extends OperationName>(
-    operation: K,
-    input: unknown,
-    meta: ResolvedRequestMeta,
-    signal: AbortSignal,
-  ) {
-    const parsed = operations[operation].input.safeParse(input);
-    if (!parsed.success) {
-      const details = zodIssuesToDetails(parsed.error);
-      throw new BackendError({
-        code: 'VALIDATION',
-        message: `"${operation}" was not sent: its input is invalid (${summarizeDetails(details)}). ${ADVICE.VALIDATION}`,
-        details,
-        requestId: meta.requestId,
-      });
-    }
-    const value = parsed.data as OperationParsedInput<K>;
-    const impl = impls[operation] as (
-      input: OperationParsedInput<K>,
-      context: { requestId: string; signal: AbortSignal },
-    ) => Promise<OperationResult<K>>;
-    return { input: value, result: await impl(value, { requestId: meta.requestId, signal }) };
+  const impls: OperationImpls = {
+    ...createUserApi(transport, session),
+    ...createOrganizationsApi(transport),
+    ...createTenantApi(transport),
+    ...createAccountApi(transport),
+    ...createEnvironmentApi(transport),
+    ...createServiceApi(transport, (tenantId) => findTenant(state, tenantId)),
+    ...createMarketplaceApi(transport),
+    ...createResourcesApi(transport),
+  };
+  const runner = createRequestRunner(impls);
+
+  // Outcome event names are computed from a generic operation, which TypeScript cannot narrow to one event.
+  const emitOutcome = bridge.emit.bind(bridge) as (
+    event: `${OperationName}:success` | `${OperationName}:error`,
+    payload: unknown,
+    meta: OutcomeMeta,
+  ) => void;
+
+  function setState(next: UserState, requestId: string, operation: OperationName): void {
+    if (next === state) return;
+    state = deepFreeze(next);
+    bridge.emit('state:changed', state, { requestId, operation });
   }
+
+  async function refreshTarget(operation: Operation, meta: OperationEventMeta): Promise<void> {
+    const { tenant: tenantId, id, type } = operation.target;
+    if (type !== 'service') return;
+    if (operation.kind === 'deleteService' && operation.status === 'succeeded') {
+      const next = updateTenant(state, tenantId, (tenant) => ({
+        ...tenant,
+        services: removeById(tenant.services, id),
+      }));
+      setState(replaceEqualDeep(state, next), meta.requestId, meta.operation);
+      return;
+    }
+    const service = await transport.send(
+      serviceRoutes.getService,
+      { params: { tenantId, serviceId: id } },
+      { requestId: meta.requestId },
+    );
+    const next = updateTenant(state, tenantId, (tenant) => ({
+      ...tenant,
+      services: upsertById(tenant.services, service),
+    }));
+    setState(replaceEqualDeep(state, next), meta.requestId, meta.operation);
+  }
+
+  const follower = createOperationFollower({
+    transport,
+    backoff: options.polling,
+    onProgress: (operation, meta) => bridge.emit('operation:progress', operation, meta),
+    onCompleted: async (operation, meta) => {
+      try {
+        await refreshTarget(operation, meta);
+      } catch (error) {
+        logger.warn(`${operation.kind} completed, but its ${operation.target.type} could not be reloaded`, {
+          requestId: meta.requestId,
+          code: error instanceof BackendError ? error.code : 'unknown',
+        });
+      }
+      bridge.emit('operation:completed', operation, meta);
+    },
+    onFailed: (error, meta) => bridge.emit('operation:failed', error, meta),
+  });
 
   async function handle(operation: OperationName, input: unknown, meta: ResolvedRequestMeta): Promise<void> {
     const started = performance.now();
-    const { requestId } = meta;
-    const outcome = (): OutcomeMeta => ({
-      requestId,
+    const outcome = await runner.run(operation, input, meta);
+    const outcomeMeta: OutcomeMeta = {
+      requestId: meta.requestId,
       operation,
       durationMs: Math.round(performance.now() - started),
-    });
-    if (inFlight.has(requestId)) {
-      const error = new BackendError({
-        code: 'VALIDATION',
-        message: `"${operation}" was not sent: requestId "${requestId}" belongs to a request still in flight. Omit requestId to get a unique one.`,
-        details: [{ path: 'meta.requestId', message: 'already in flight' }],
-        requestId,
-      });
-      emitOutcome(`${operation}:error`, error, outcome());
-      return;
-    }
-    const controller = new AbortController();
-    const forwardAbort = (): void => controller.abort(meta.signal?.reason);
-    if (meta.signal?.aborted) forwardAbort();
-    else meta.signal?.addEventListener('abort', forwardAbort, { once: true });
-    inFlight.set(requestId, controller);
-
-    let success: Awaited<ReturnType<typeof execute>> | undefined;
-    let failure: BackendError | undefined;
-    try {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      success = await execute(operation, input, meta, controller.signal);
-    } catch (error) {
-      failure =
-        controller.signal.aborted && !(error instanceof BackendError)
-          ? cancelledError(operation, requestId, controller.signal.reason)
-          : toBackendError(error, operation, requestId);
-    } finally {
-      inFlight.delete(requestId);
-      meta.signal?.removeEventListener('abort', forwardAbort);
-    }
-    // Outcome events are emitted outside the try: a throwing listener is the bridge's to report, and must
+    };
+    // Outcome events are emitted outside any try: a throwing listener is the bridge's to report, and must
     // never turn a success into a second, error outcome.
-    if (success === undefined) {
-      logger.debug(`${operation} failed: ${failure?.code}`, { requestId });
-      emitOutcome(`${operation}:error`, failure ?? cancelledError(operation, requestId, undefined), outcome());
+    if (!outcome.ok) {
+      logger.debug(`${operation} failed: ${outcome.error.code}`, { requestId: meta.requestId });
+      emitOutcome(`${operation}:error`, outcome.error, outcomeMeta);
       return;
     }
-    const next = reduce(state, operation, success.result, success.input);
-    if (next !== state) {
-      state = next;
-      bridge.emit('state:changed', state, { requestId, operation });
+    setState(reduce(state, operation, outcome.result as never, outcome.input as never), meta.requestId, operation);
+    emitOutcome(`${operation}:success`, outcome.result, outcomeMeta);
+    if (isLongRunning(operation) && running) {
+      follower.follow(outcome.result as Operation, { requestId: meta.requestId, operation });
     }
-    emitOutcome(`${operation}:success`, success.result, outcome());
   }
 
   let running = false;
@@ -176,33 +199,24 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
     getState: () => state,
     start() {
       if (running) return;
+      const release = bridge.claim(OPERATION_NAMES);
       running = true;
       subscriptions = OPERATION_NAMES.map((operation) =>
         bridge.on(operation, (input: unknown, meta: ResolvedRequestMeta) => {
           void handle(operation, input, meta);
         }),
       );
+      subscriptions.push(release);
     },
     stop() {
       if (!running) return;
       running = false;
       for (const unsubscribe of subscriptions) unsubscribe();
       subscriptions = [];
-      for (const controller of inFlight.values()) {
-        controller.abort(
-          new BackendError({ code: 'CANCELLED', message: `The backend handler was stopped. ${ADVICE.CANCELLED}` }),
-        );
-      }
+      follower.stop();
+      runner.cancelAll(
+        new BackendError({ code: 'CANCELLED', message: `The backend handler was stopped. ${ADVICE.CANCELLED}` }),
+      );
     },
   };
-}
-
-function cancelledError(operation: OperationName, requestId: string, reason: unknown): BackendError {
-  if (reason instanceof BackendError) return reason.withRequestId(requestId);
-  return new BackendError({
-    code: 'CANCELLED',
-    message: `"${operation}" was cancelled before it completed. ${ADVICE.CANCELLED}`,
-    requestId,
-    cause: reason,
-  });
 }

@@ -42,11 +42,16 @@ const ApiBaseUrlSchema = z
   .string()
   .max(2048)
   .refine((value) => URL.canParse(value), 'not a URL')
+  .refine((value) => !/^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(value), 'credentials in the URL would leak into logs')
+  .refine((value) => !value.includes('?') && !value.includes('#'), 'a query string or fragment cannot be a base')
   .transform((value) => new URL(value))
   .refine((url) => url.protocol === 'http:' || url.protocol === 'https:', 'only http and https are allowed')
-  .refine((url) => url.username === '' && url.password === '', 'credentials in the URL would leak into logs')
-  .refine((url) => url.search === '' && url.hash === '', 'a query string or fragment cannot be a base')
   .transform((url) => url.href.replace(/\/+$/, ''));
+
+// Never repeat what might be a credential: the user-info part of a URL is replaced before it is shown.
+function shown(raw: unknown): string {
+  return JSON.stringify(String(raw).replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, '$1[REDACTED]@'));
+}
 
 /** Every setting, with its environment variable, default and the form it accepts. Drives validation and docs. */
 export const SETTINGS: readonly Setting[] = [
@@ -92,16 +97,16 @@ export function resolveEnvironment(
     const fromVariables = variables[setting.variable];
     const [raw, source] =
       fromOptions !== undefined
-        ? [fromOptions, `option ${setting.key}`]
+        ? [fromOptions, 'given in code']
         : fromVariables !== undefined && fromVariables !== ''
-          ? [fromVariables, `environment variable ${setting.variable}`]
-          : [setting.defaultValue, `default of ${setting.key}`];
+          ? [fromVariables, `from environment variable ${setting.variable}`]
+          : [setting.defaultValue, 'the default'];
     const parsed = setting.schema.safeParse(raw);
     if (!parsed.success) {
       const why = parsed.error.issues.map((issue) => issue.message).join('; ');
       throw new BackendError({
         code: 'CONFIG',
-        message: `Invalid ${source}: got ${JSON.stringify(String(raw))} (${why}). Expected ${setting.accepted}.`,
+        message: `Invalid setting ${setting.key} (${source}; environment variable ${setting.variable}): got ${shown(raw)} (${why}). Expected ${setting.accepted}.`,
         details: [{ path: setting.key, message: why }],
       });
     }

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'eventemitter3';
 import { BackendError } from './errors/backend-error';
 import { ADVICE } from './errors/http-status';
+import { toBackendError } from './errors/to-backend-error';
 import {
+  isLongRunning,
   isOperationName,
   type EmitArgs,
   type EventArgs,
@@ -32,6 +34,14 @@ export type RequestOptions = {
    * @example AbortSignal.timeout(5_000)
    */
   signal?: AbortSignal;
+  /**
+   * For long-running operations (deployService, scaleService, ...): resolve when the API accepted the
+   * request (`'accepted'`, with the pending operation) or only when the operation ended (`'completed'`, with
+   * the succeeded operation; a failed one rejects). Other operations ignore it.
+   * @default 'accepted'
+   * @example { until: 'completed', timeoutMs: 120_000 }
+   */
+  until?: 'accepted' | 'completed';
   /**
    * Correlation id of this request; generated when omitted.
    * @default crypto.randomUUID()
@@ -64,6 +74,9 @@ export class WUIBridge {
   readonly #emitter = new EventEmitter();
   readonly #wrappers = new Map<EventName, Map<unknown, Set<Wrapper>>>();
   readonly #onListenerError: (error: unknown, event: EventName) => void;
+  readonly #claimed = new Set<OperationName>();
+  /** Request ids whose outcome has not been emitted yet; a second request may not reuse one. */
+  readonly #inFlight = new Set<string>();
 
   constructor(options: WUIBridgeOptions = {}) {
     this.#onListenerError =
@@ -94,26 +107,58 @@ export class WUIBridge {
   emit<E extends OperationName>(event: E, ...args: EmitArgs<E>): string;
   emit<E extends EventName>(event: E, ...args: EmitArgs<E>): void;
   emit<E extends EventName>(event: E, ...args: EmitArgs<E>): string | void {
-    if (!isOperationName(event)) {
-      this.#emitter.emit(event, ...args);
-      return;
+    if (isOperationName(event)) {
+      const [input, meta] = args as [unknown, RequestMeta | undefined];
+      return this.#dispatchRequest(event, input, { ...meta, requestId: meta?.requestId ?? createRequestId() });
     }
-    const [input, meta] = args as [unknown, RequestMeta | undefined];
-    return this.#dispatchRequest(event, input, { ...meta, requestId: meta?.requestId ?? createRequestId() });
+    if (event.endsWith(':success') || event.endsWith(':error')) {
+      this.#inFlight.delete((args[1] as OutcomeMeta).requestId);
+    }
+    this.#emitter.emit(event, ...args);
+  }
+
+  /**
+   * Declares that the caller (a backend handler) answers `operations` on this bridge, so requests for them
+   * are delivered and not answered with a `CONFIG` error. Only one handler may answer an operation: two
+   * would emit two outcomes per request. Returns the function that releases the claim.
+   */
+  claim(operations: readonly OperationName[]): Unsubscribe {
+    const taken = operations.filter((operation) => this.#claimed.has(operation));
+    if (taken.length > 0) {
+      throw new BackendError({
+        code: 'CONFIG',
+        message: `Another backend handler already answers ${taken.map((name) => `"${name}"`).join(', ')} on this bridge. Stop it before starting this one: two handlers would answer every request twice.`,
+      });
+    }
+    for (const operation of operations) this.#claimed.add(operation);
+    return () => {
+      for (const operation of operations) this.#claimed.delete(operation);
+    };
   }
 
   #dispatchRequest(event: OperationName, input: unknown, resolved: ResolvedRequestMeta): string {
-    if (this.#emitter.listenerCount(event) === 0) {
+    const { requestId } = resolved;
+    if (!this.#claimed.has(event)) {
       const error = new BackendError({
         code: 'CONFIG',
         message: `No backend handler answers "${event}": none is started on this bridge. Call handler.start() before emitting requests.`,
-        requestId: resolved.requestId,
+        requestId,
       });
-      this.#emitter.emit(`${event}:error`, error, { requestId: resolved.requestId, operation: event, durationMs: 0 });
-      return resolved.requestId;
+      this.#emitter.emit(event, input, resolved);
+      this.#emitter.emit(`${event}:error`, error, { requestId, operation: event, durationMs: 0 });
+      return requestId;
     }
+    if (this.#inFlight.has(requestId)) {
+      throw new BackendError({
+        code: 'VALIDATION',
+        message: `"${event}" was not sent: requestId "${requestId}" belongs to a request still in flight. Omit requestId to let the bridge generate a unique one.`,
+        details: [{ path: 'meta.requestId', message: 'already in flight' }],
+        requestId,
+      });
+    }
+    this.#inFlight.add(requestId);
     this.#emitter.emit(event, input, resolved);
-    return resolved.requestId;
+    return requestId;
   }
 
   /**
@@ -138,15 +183,26 @@ export class WUIBridge {
         // Abort after settling, so the handler's CANCELLED/TIMEOUT outcome finds this request already done.
         controller.abort(error);
       };
-      const mine = (meta: OutcomeMeta): boolean => meta.requestId === requestId;
+      const mine = (meta: { requestId: string }): boolean => meta.requestId === requestId;
+      const waitForCompletion = options.until === 'completed' && isLongRunning(operation);
       cleanups.push(
         this.on(`${operation}:success` as `${OperationName}:success`, (data: unknown, meta: OutcomeMeta) => {
-          if (mine(meta)) settle(() => resolve(data as OperationResult<K>));
+          if (mine(meta) && !waitForCompletion) settle(() => resolve(data as OperationResult<K>));
         }),
         this.on(`${operation}:error` as `${OperationName}:error`, (error: BackendError, meta: OutcomeMeta) => {
           if (mine(meta)) settle(() => reject(error));
         }),
       );
+      if (waitForCompletion) {
+        cleanups.push(
+          this.on('operation:completed', (finished, meta) => {
+            if (mine(meta)) settle(() => resolve(finished as OperationResult<K>));
+          }),
+          this.on('operation:failed', (error, meta) => {
+            if (mine(meta)) settle(() => reject(error));
+          }),
+        );
+      }
       if (options.timeoutMs !== undefined) {
         const timeoutMs = options.timeoutMs;
         const timer = setTimeout(() => {
@@ -167,7 +223,11 @@ export class WUIBridge {
         signal.addEventListener('abort', onAbort, { once: true });
         cleanups.push(() => signal.removeEventListener('abort', onAbort));
       }
-      this.#dispatchRequest(operation, input, { requestId, signal: controller.signal });
+      try {
+        this.#dispatchRequest(operation, input, { requestId, signal: controller.signal });
+      } catch (error) {
+        settle(() => reject(toBackendError(error, operation, requestId)));
+      }
     });
   }
 

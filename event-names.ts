@@ -1,29 +1,22 @@
-import { z } from 'zod';
-import { UpdateUserInputSchema } from './api/contract/user-routes';
+import type { z } from 'zod';
 import type { BackendError } from './errors/backend-error';
-import { UserSchema, type User } from './interfaces/user-interface';
-
-/** An operation: the schema its request payload must satisfy and the schema of its success payload. */
-type OperationSpec = { summary: string; input: z.ZodType; output: z.ZodType };
-
-const NoInputSchema = z.undefined();
+import type { Operation } from './interfaces/operation-interface';
+import type { User } from './interfaces/user-interface';
+import { organizationOperations } from './operations/organization-operations';
+import { serviceOperations } from './operations/service-operations';
+import { tenantOperations } from './operations/tenant-operations';
+import { userOperations } from './operations/user-operations';
 
 /**
  * The event map, declared once. Each key is a request event a component emits; the handler answers it with
  * exactly one `<operation>:success` (payload typed by `output`) or `<operation>:error` (a BackendError).
  */
 export const operations = {
-  loadUser: {
-    summary: 'Load the signed-in user and the whole tree they can see.',
-    input: NoInputSchema,
-    output: UserSchema,
-  },
-  updateUser: {
-    summary: 'Change profile fields of the signed-in user.',
-    input: UpdateUserInputSchema,
-    output: UserSchema,
-  },
-} as const satisfies Record<string, OperationSpec>;
+  ...userOperations,
+  ...organizationOperations,
+  ...tenantOperations,
+  ...serviceOperations,
+} as const;
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;
@@ -55,10 +48,24 @@ export type OutcomeMeta<K extends OperationName = OperationName> = {
 /** Metadata of `state:changed`: the request whose outcome changed the state. */
 export type StateChangeMeta = { requestId: string; operation: OperationName };
 
+/** Metadata of `operation:*` events: the request that started the long-running operation, and its target. */
+export type OperationEventMeta = {
+  requestId: string;
+  operation: LongRunningOperationName;
+  operationId: string;
+  target: Operation['target'];
+};
+
 /** Events that are not request/outcome pairs. */
 export type NotificationEvents = {
   /** The handler's user state changed; `state` is the new immutable snapshot (`null` when signed out). */
   'state:changed': [state: User | null, meta: StateChangeMeta];
+  /** A long-running operation moved (status or progress changed). */
+  'operation:progress': [operation: Operation, meta: OperationEventMeta];
+  /** A long-running operation succeeded; the state has been refreshed before this event. */
+  'operation:completed': [operation: Operation, meta: OperationEventMeta];
+  /** A long-running operation failed, or could no longer be followed. */
+  'operation:failed': [error: BackendError, meta: OperationEventMeta];
 };
 
 type RequestEvents = { [K in OperationName]: [input: OperationInput<K>, meta: ResolvedRequestMeta] };
@@ -69,7 +76,8 @@ type ErrorEvents = { [K in OperationName as `${K}:error`]: [error: BackendError,
 export type WUIEventMap = RequestEvents & SuccessEvents & ErrorEvents & NotificationEvents;
 export type EventName = keyof WUIEventMap;
 export type EventArgs<E extends EventName> = WUIEventMap[E];
-export type Listener<E extends EventName> = (...args: EventArgs<E>) => void;
+/** A listener of event `E`. It may be async: a rejection is reported like a throw, never left unhandled. */
+export type Listener<E extends EventName> = (...args: EventArgs<E>) => void | Promise<void>;
 
 /** Arguments of `emit` for request events: the input (optional when the operation takes none) and optional meta. */
 export type RequestEmitArgs<K extends OperationName> =
@@ -86,7 +94,19 @@ export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
 export const EventNames: readonly EventName[] = [
   ...OPERATION_NAMES.flatMap((name) => [name, `${name}:success`, `${name}:error`] as const),
   'state:changed',
+  'operation:progress',
+  'operation:completed',
+  'operation:failed',
 ];
+
+/** Operations the API answers with `202 Accepted` and a long-running operation to follow. */
+export type LongRunningOperationName = {
+  [K in OperationName]: Operations[K] extends { longRunning: true } ? K : never;
+}[OperationName];
+
+export function isLongRunning(name: OperationName): name is LongRunningOperationName {
+  return 'longRunning' in operations[name];
+}
 
 export function isOperationName(value: string): value is OperationName {
   return Object.hasOwn(operations, value);

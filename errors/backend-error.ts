@@ -40,7 +40,8 @@ export type BackendErrorInit = {
   cause?: unknown;
 };
 
-const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set(['RATE_LIMITED', 'SERVER', 'NETWORK', 'TIMEOUT']);
+/** Codes whose errors are `retryable` unless the error says otherwise. */
+export const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set(['RATE_LIMITED', 'SERVER', 'NETWORK', 'TIMEOUT']);
 
 /**
  * The one error type the library emits and rejects with. Switch on `code`, which is stable across versions;

@@ -1,11 +1,26 @@
 import type { z } from 'zod';
 import type { ErrorDetail } from './backend-error';
 
-/** Flattens zod issues into `{ path, message }` details, with dotted paths such as `roles.0.name`. */
+function join(...parts: ReadonlyArray<string | number | symbol>): string {
+  return parts
+    .map(String)
+    .filter((part) => part !== '')
+    .join('.');
+}
+
+/**
+ * Flattens zod issues into `{ path, message }` details with dotted paths such as `roles.0.name`. An unknown
+ * key becomes one detail at that key's own path, so a form can show it next to the field.
+ */
 export function zodIssuesToDetails(error: z.ZodError, pathPrefix = ''): ErrorDetail[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return { path: pathPrefix && path ? `${pathPrefix}.${path}` : pathPrefix || path, message: issue.message };
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: join(pathPrefix, ...issue.path, key),
+        message: `"${key}" is not a known field`,
+      }));
+    }
+    return [{ path: join(pathPrefix, ...issue.path), message: issue.message }];
   });
 }
 

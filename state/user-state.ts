@@ -1,11 +1,12 @@
 import type { OperationName, OperationParsedInput, OperationResult } from '../event-names';
 import type { User } from '../interfaces/user-interface';
+import { reducers } from './reducers';
 import { replaceEqualDeep } from './structural-sharing';
 
 /** The handler's state: the signed-in user's tree, or `null` before `loadUser` / after sign-out. */
 export type UserState = User | null;
 
-type Reducer<K extends OperationName> = (
+export type Reducer<K extends OperationName> = (
   state: UserState,
   result: OperationResult<K>,
   input: OperationParsedInput<K>,
@@ -13,13 +14,6 @@ type Reducer<K extends OperationName> = (
 
 /** How each operation's success changes the state. Operations that change nothing are absent. */
 export type Reducers = { [K in OperationName]?: Reducer<K> };
-
-const replaceUser = (_state: UserState, user: User): UserState => user;
-
-export const reducers: Reducers = {
-  loadUser: replaceUser,
-  updateUser: replaceUser,
-};
 
 /** Applies operation `K`'s reducer; unchanged branches of the state keep their identity. */
 export function reduce<K extends OperationName>(

@@ -1,8 +1,23 @@
+import { accountRoutes } from './account-routes';
+import { environmentRoutes } from './environment-routes';
+import { marketplaceRoutes } from './marketplace-routes';
+import { organizationRoutes } from './organization-routes';
+import { resourceRoutes } from './resource-routes';
+import { serviceRoutes } from './service-routes';
+import { tenantRoutes } from './tenant-routes';
 import { userRoutes } from './user-routes';
 
-/** Every route of the Aurora REST API, by id. */
+/** Every route of the Aurora REST API, by id: the contract the client, the reference API and OpenAPI share. */
 export const routes = {
   ...userRoutes,
+  ...organizationRoutes,
+  ...tenantRoutes,
+  ...accountRoutes,
+  ...environmentRoutes,
+  ...serviceRoutes,
+  ...marketplaceRoutes,
+  ...resourceRoutes,
 } as const;
 
-export type RouteId = keyof typeof routes;
+export type Routes = typeof routes;
+export type RouteId = keyof Routes;

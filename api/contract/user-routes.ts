@@ -1,38 +1,132 @@
 import { z } from 'zod';
-import { EmailSchema, NameSchema } from '../../interfaces/common';
-import { UserSchema } from '../../interfaces/user-interface';
+import { DescriptionSchema, EmailSchema, IdSchema, NameSchema, TimestampSchema } from '../../interfaces/common';
+import { CreatedTokenSchema } from '../../interfaces/token-interface';
+import { AxebowPlanSchema, UserSchema } from '../../interfaces/user-interface';
 import { defineRoute } from './define-route';
+
+const PasswordSchema = z.string().min(8, 'must be at least 8 characters').max(256);
+
+/** Credentials of `login`. The password is sent once and never stored or emitted. */
+export const LoginInputSchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(256) });
+
+/** What `POST /auth/login` answers: the user and the session tokens (kept in memory by the handler only). */
+export const LoginResponseSchema = z.object({
+  user: UserSchema,
+  session: z.object({
+    accessToken: z.string().min(1).max(4096),
+    expiresAt: TimestampSchema,
+  }),
+});
 
 /** Fields of the signed-in user that `updateUser` may change; at least one, nothing else. */
 export const UpdateUserInputSchema = z
   .strictObject({
     name: NameSchema,
-    surname: NameSchema,
+    surname: z.string().trim().max(100),
     email: EmailSchema,
     companyName: z.string().trim().max(200),
     notificationsEnabled: z.boolean(),
   })
   .partial()
   .refine((input) => Object.keys(input).length > 0, 'Give at least one field to change');
-
 export type UpdateUserInput = z.input<typeof UpdateUserInputSchema>;
 
+export const ChangePasswordInputSchema = z
+  .strictObject({ currentPassword: z.string().min(1).max(256), newPassword: PasswordSchema })
+  .refine((input) => input.currentPassword !== input.newPassword, {
+    message: 'must differ from the current password',
+    path: ['newPassword'],
+  });
+
+export const ChangePlanInputSchema = z.strictObject({ plan: AxebowPlanSchema });
+
+export const CreateTokenInputSchema = z.strictObject({
+  name: NameSchema,
+  tenant: IdSchema,
+  description: DescriptionSchema.optional(),
+  expiration: TimestampSchema,
+});
+
+const TokenParams = { tokenId: IdSchema };
+export const DeleteTokenInputSchema = z.strictObject(TokenParams);
+
 export const userRoutes = {
-  getMe: defineRoute({
-    id: 'getMe',
+  login: defineRoute({
+    id: 'login',
+    method: 'POST',
+    path: '/auth/login',
+    summary: 'Sign in with email and password',
+    body: LoginInputSchema,
+    response: LoginResponseSchema,
+    successStatus: 200,
+  }),
+  logout: defineRoute({
+    id: 'logout',
+    method: 'POST',
+    path: '/auth/logout',
+    summary: 'End the current session',
+    response: z.undefined(),
+    successStatus: 204,
+  }),
+  loadUser: defineRoute({
+    id: 'loadUser',
     method: 'GET',
     path: '/users/me',
     summary: 'The signed-in user with the whole tree they can see',
     response: UserSchema,
     successStatus: 200,
   }),
-  updateMe: defineRoute({
-    id: 'updateMe',
+  updateUser: defineRoute({
+    id: 'updateUser',
     method: 'PATCH',
     path: '/users/me',
     summary: 'Change profile fields of the signed-in user',
     body: UpdateUserInputSchema,
     response: UserSchema,
     successStatus: 200,
+  }),
+  changePassword: defineRoute({
+    id: 'changePassword',
+    method: 'PUT',
+    path: '/users/me/password',
+    summary: 'Change the password of the signed-in user',
+    body: ChangePasswordInputSchema,
+    response: z.undefined(),
+    successStatus: 204,
+  }),
+  changePlan: defineRoute({
+    id: 'changePlan',
+    method: 'PUT',
+    path: '/users/me/plan',
+    summary: 'Switch between the freemium and premium Axebow plans',
+    body: ChangePlanInputSchema,
+    response: UserSchema,
+    successStatus: 200,
+  }),
+  deleteUser: defineRoute({
+    id: 'deleteUser',
+    method: 'DELETE',
+    path: '/users/me',
+    summary: 'Delete the signed-in user and end the session',
+    response: z.undefined(),
+    successStatus: 204,
+  }),
+  createToken: defineRoute({
+    id: 'createToken',
+    method: 'POST',
+    path: '/tokens',
+    summary: 'Create an API token; its secret value is returned by this call only',
+    body: CreateTokenInputSchema,
+    response: CreatedTokenSchema,
+    successStatus: 201,
+  }),
+  deleteToken: defineRoute({
+    id: 'deleteToken',
+    method: 'DELETE',
+    path: '/tokens/{tokenId}',
+    summary: 'Revoke an API token',
+    params: z.strictObject(TokenParams),
+    response: z.undefined(),
+    successStatus: 204,
   }),
 } as const;

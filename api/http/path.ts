@@ -11,6 +11,15 @@ function leavesSegment(value: string): boolean {
   return false;
 }
 
+function isWellFormed(value: string): boolean {
+  try {
+    encodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function segmentProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return `must be a string, got ${value === null ? 'null' : typeof value}`;
   if (value.length === 0) return 'must not be empty';
@@ -18,6 +27,7 @@ function segmentProblem(value: unknown): string | undefined {
   if (value === '.' || value === '..') return `must not be "${value}", which would move to another path`;
   if (leavesSegment(value))
     return 'must not contain "/", "\\" or control characters, which would leave its path segment';
+  if (!isWellFormed(value)) return 'must be well-formed Unicode (it contains a lone surrogate)';
   return undefined;
 }
 

@@ -148,7 +148,8 @@ export function createTransport(options: TransportOptions): Transport {
           headerValue(response.headers['retry-after']),
         );
       }
-      if (route.responseType === 'binary') return response.data as RouteResponse<R>;
+      if (route.successStatus === 204) return undefined as RouteResponse<R>;
+      if (route.responseType === 'binary') return toArrayBuffer(response.data) as RouteResponse<R>;
       const parsed = route.response.safeParse(response.data);
       if (!parsed.success) throw contractError(route, status, site, parsed.error);
       return parsed.data as RouteResponse<R>;
@@ -178,11 +179,20 @@ function headerValue(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+// axios gives a Buffer on Node and an ArrayBuffer in browsers; callers always get an ArrayBuffer.
+function toArrayBuffer(data: unknown): ArrayBuffer {
+  if (data instanceof ArrayBuffer) return data;
+  if (ArrayBuffer.isView(data)) {
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer;
+  }
+  return new ArrayBuffer(0);
+}
+
 // Binary routes receive their error bodies as bytes too.
 function decodeErrorBody(data: unknown): unknown {
-  if (!(data instanceof ArrayBuffer)) return data;
+  if (!(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data)) return data;
   try {
-    return JSON.parse(new TextDecoder().decode(data)) as unknown;
+    return JSON.parse(new TextDecoder().decode(toArrayBuffer(data))) as unknown;
   } catch {
     return undefined;
   }

@@ -22,7 +22,11 @@ export function useMockApi(): void {
 export type LoggedEvent = { event: EventName; args: unknown[] };
 
 /** Records every event of `bridge`, in order, so tests can assert the whole sequence at once. */
-export function recordEvents(bridge: WUIBridge): { entries: LoggedEvent[]; names: () => EventName[]; stop: () => void } {
+export function recordEvents(bridge: WUIBridge): {
+  entries: LoggedEvent[];
+  names: () => EventName[];
+  stop: () => void;
+} {
   const entries: LoggedEvent[] = [];
   const offs = EventNames.map((event) =>
     bridge.on(event, (...args: unknown[]) => {

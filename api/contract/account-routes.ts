@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { IdSchema, LogoSchema, NameSchema, SecretSchema } from '../../interfaces/common';
+import { AccountSchema, CloudProviderInputSchema } from '../../interfaces/account-interface';
+import { defineRoute } from './define-route';
+
+const TenantParams = { tenantId: IdSchema };
+const AccountParams = { ...TenantParams, accountId: IdSchema };
+
+// Creating an account needs credentials; the secret is write-only and never comes back.
+const NewCloudProviderSchema = CloudProviderInputSchema.extend({
+  credentialId: CloudProviderInputSchema.shape.credentialId.unwrap().min(1),
+  credentialSecret: SecretSchema,
+}).strict();
+const CreateAccountBody = { name: NameSchema, logo: LogoSchema.optional(), cloudProvider: NewCloudProviderSchema };
+const UpdateAccountBody = {
+  name: NameSchema.optional(),
+  logo: LogoSchema.optional(),
+  cloudProvider: CloudProviderInputSchema.partial().strict().optional(),
+};
+
+export const CreateAccountInputSchema = z.strictObject({ ...TenantParams, ...CreateAccountBody });
+export const UpdateAccountInputSchema = z
+  .strictObject({ ...AccountParams, ...UpdateAccountBody })
+  .refine((input) => Object.keys(input).length > 2, 'Give at least one field to change');
+export const DeleteAccountInputSchema = z.strictObject(AccountParams);
+export const ValidateAccountCredentialsInputSchema = z.strictObject(AccountParams);
+
+/** Whether the cloud provider accepted the account's stored credentials. */
+export const CredentialsCheckSchema = z.object({
+  accountId: IdSchema,
+  valid: z.boolean(),
+  message: z.string().max(1000),
+});
+
+const base = '/tenants/{tenantId}/accounts' as const;
+
+export const accountRoutes = {
+  createAccount: defineRoute({
+    id: 'createAccount',
+    method: 'POST',
+    path: base,
+    summary: 'Connect a cloud account to a tenant',
+    params: z.strictObject(TenantParams),
+    body: z.strictObject(CreateAccountBody),
+    response: AccountSchema,
+    successStatus: 201,
+  }),
+  updateAccount: defineRoute({
+    id: 'updateAccount',
+    method: 'PATCH',
+    path: `${base}/{accountId}`,
+    summary: 'Rename a cloud account or rotate its credentials',
+    params: z.strictObject(AccountParams),
+    body: z.strictObject(UpdateAccountBody),
+    response: AccountSchema,
+    successStatus: 200,
+  }),
+  deleteAccount: defineRoute({
+    id: 'deleteAccount',
+    method: 'DELETE',
+    path: `${base}/{accountId}`,
+    summary: 'Disconnect a cloud account that has no environments',
+    params: z.strictObject(AccountParams),
+    response: z.undefined(),
+    successStatus: 204,
+  }),
+  validateAccountCredentials: defineRoute({
+    id: 'validateAccountCredentials',
+    method: 'POST',
+    path: `${base}/{accountId}/validate`,
+    summary: "Check the account's credentials against its cloud provider",
+    params: z.strictObject(AccountParams),
+    response: CredentialsCheckSchema,
+    successStatus: 200,
+  }),
+} as const;

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** Filter operators of the list query language (from resource-base-interface). */
+export const FILTER_OPERATORS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'ilike', 'isEmpty'] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+export const MAX_FILTER_DEPTH = 5;
+/** The longest `filter` parameter: the filter group as JSON. */
+const MAX_FILTER_LENGTH = 20_000;
+/** Path segments that reach an object's prototype: never field names. */
+const RESERVED_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A field path such as `name` or `usage.current.cpu`. */
+const FieldSchema = z
+  .string()
+  .max(100)
+  .regex(/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/, 'must be a field path such as name or usage.current.cpu')
+  .refine((path) => !path.split('.').some((segment) => RESERVED_SEGMENTS.has(segment)), {
+    message: 'must not name __proto__, constructor or prototype',
+  });
+const ScalarSchema = z.union([z.string().max(500), z.number().min(-1e15).max(1e15), z.boolean(), z.null()]);
+
+/** One condition: `field operator value`. `in` takes a list, `isEmpty` takes no value. */
+export const FilterSchema = z.strictObject({
+  field: FieldSchema,
+  operator: z.enum(FILTER_OPERATORS),
+  value: z.union([ScalarSchema, z.array(ScalarSchema).max(100)]).optional(),
+});
+export type Filter = z.infer<typeof FilterSchema>;
+
+/** Conditions and nested groups joined by `and` / `or`. */
+export type FilterGroup = { operator: 'and' | 'or'; filters: Array<Filter | FilterGroup> };
+
+function depth(group: FilterGroup): number {
+  return 1 + Math.max(0, ...group.filters.map((item) => ('filters' in item ? depth(item) : 0)));
+}
+
+export const FilterGroupSchema: z.ZodType<FilterGroup> = z.lazy(() =>
+  z.strictObject({
+    operator: z.enum(['and', 'or']),
+    filters: z.array(z.union([FilterSchema, FilterGroupSchema])).max(50),
+  }),
+);
+
+export const SortSchema = z.strictObject({ field: FieldSchema, direction: z.enum(['asc', 'desc']) });
+export type Sort = z.infer<typeof SortSchema>;
+
+/** Which fields a list returns: only `include`d ones, or all but the `exclude`d ones. */
+export const FieldSelectionSchema = z.union([
+  z.strictObject({ include: z.array(FieldSchema).min(1).max(100) }),
+  z.strictObject({ exclude: z.array(FieldSchema).min(1).max(100) }),
+]);
+
+/** The one query language of every list: paging, multi-field sort, nested filters, field selection. */
+export const ListQuerySchema = z.strictObject({
+  offset: z.number().int().min(0).max(1_000_000).optional(),
+  limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
+  sort: z.array(SortSchema).max(10).optional(),
+  filter: FilterGroupSchema.refine(
+    (group) => depth(group) <= MAX_FILTER_DEPTH,
+    `filters nest at most ${MAX_FILTER_DEPTH} deep`,
+  )
+    .refine(
+      (group) => JSON.stringify(group).length <= MAX_FILTER_LENGTH,
+      `filter is at most ${MAX_FILTER_LENGTH} characters as JSON`,
+    )
+    .optional(),
+  fields: FieldSelectionSchema.optional(),
+});
+export type ListQuery = z.infer<typeof ListQuerySchema>;
+
+/** The query string form of a {@link ListQuery}, as it travels in a URL (and as OpenAPI documents it). */
+export const ListQueryParamsSchema = z.strictObject({
+  offset: z
+    .string()
+    .regex(/^\d{1,7}$/)
+    .optional()
+    .describe('Items to skip, default 0'),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .optional()
+    .describe(`Items to return, 1 to ${MAX_LIMIT}, default ${DEFAULT_LIMIT}`),
+  sort: z
+    .string()
+    .max(1100)
+    .optional()
+    .describe('Comma-separated fields; a leading "-" sorts descending: -createdAt,name'),
+  filter: z
+    .string()
+    .max(MAX_FILTER_LENGTH)
+    .optional()
+    .describe('JSON filter group: {"operator":"and","filters":[{"field":"status","operator":"eq","value":"running"}]}'),
+  fields: z
+    .string()
+    .max(10_200)
+    .optional()
+    .describe('Comma-separated fields to include, or all prefixed "-" to exclude'),
+});
+export type ListQueryParams = z.infer<typeof ListQueryParamsSchema>;
+
+/** A page of a list and how many items match in all. */
+export function listResponseSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item).max(MAX_LIMIT), totalCount: z.number().int().min(0).max(1e9) });
+}

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import * as models from '../../interfaces';
+import { ADVICE, STATUS_FOR_CODE } from '../../errors/http-status';
+import type { ErrorCode } from '../../errors/backend-error';
+import { HTTP_METHODS, type RouteDefinition } from './define-route';
+import { ErrorBodySchema } from './error-body';
+import { routes } from './index';
+
+/** The version of the REST contract described; bump it when the contract changes incompatibly. */
+export const API_VERSION = '1.0.0';
+
+type JsonSchema = Record<string, unknown>;
+
+/** The error responses every operation documents, by status, each named after its error code. */
+const ERROR_CODES_DOCUMENTED = [
+  'VALIDATION',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'SERVER',
+] as const satisfies readonly ErrorCode[];
+
+const SUCCESS_DESCRIPTIONS: Readonly<Record<number, string>> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted: the long-running operation started',
+  204: 'No Content',
+};
+
+/**
+ * Data model object schemas (`interfaces`, e.g. `UserSchema`) become named components (`User`) that responses
+ * `$ref`; everything else is inlined. Only response (output) schemas use components: a request body is
+ * documented as the input it accepts, which may differ from the output of the same schema.
+ */
+const modelExports: Array<[string, unknown]> = Object.entries(models);
+const COMPONENTS = new Map(
+  modelExports
+    .filter((entry): entry is [string, z.ZodObject] => entry[0].endsWith('Schema') && entry[1] instanceof z.ZodObject)
+    .map(([name, schema]) => [name.slice(0, -'Schema'.length), schema]),
+);
+const COMPONENT_NAMES = new Map<unknown, string>([...COMPONENTS].map(([name, schema]) => [schema, name]));
+
+function componentRef(name: string): JsonSchema {
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+/**
+ * Converts a zod schema with zod's own JSON Schema generator (draft 2020-12, the dialect of OpenAPI 3.1).
+ * With `refs`, nested data model objects become `$ref`s and their names are added to `refs`.
+ */
+function toSchema(schema: z.ZodType, io: 'input' | 'output', refs?: Set<string>, root?: string): JsonSchema {
+  const json: JsonSchema = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const name = refs && COMPONENT_NAMES.get(zodSchema);
+      if (name === undefined || name === root) return;
+      refs?.add(name);
+      for (const key of Object.keys(jsonSchema)) Reflect.deleteProperty(jsonSchema, key);
+      Object.assign(jsonSchema, componentRef(name));
+    },
+  });
+  delete json.$schema;
+  // `#/$defs/...` would resolve against the OpenAPI document, not this schema: recursive schemas need a component.
+  if ('$defs' in json) throw new Error(`openapi: ${root ?? 'a route schema'} needs $defs, which is not supported`);
+  return json;
+}
+
+function responseSchema(schema: z.ZodType, refs: Set<string>): JsonSchema {
+  const name = COMPONENT_NAMES.get(schema);
+  if (name === undefined) return toSchema(schema, 'output', refs);
+  refs.add(name);
+  return componentRef(name);
+}
+
+/** The parameters of a route: one per property of its params (`in: path`) and query (`in: query`) objects. */
+function parameters(route: RouteDefinition): JsonSchema[] {
+  const result: JsonSchema[] = [];
+  for (const [location, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
+    if (schema === undefined) continue;
+    const json = toSchema(schema, 'input');
+    const properties = json.properties as Record<string, JsonSchema> | undefined;
+    if (json.type !== 'object' || properties === undefined) {
+      throw new Error(`openapi: the ${location} schema of ${route.id} must be an object`);
+    }
+    const required = new Set((json.required as string[] | undefined) ?? []);
+    for (const [name, { description, ...property }] of Object.entries(properties)) {
+      result.push({
+        name,
+        in: location,
+        ...(typeof description === 'string' ? { description } : {}),
+        required: location === 'path' || required.has(name),
+        schema: property,
+      });
+    }
+  }
+  return result;
+}
+
+function successResponse(route: RouteDefinition, refs: Set<string>): JsonSchema {
+  const description = SUCCESS_DESCRIPTIONS[route.successStatus] ?? 'Success';
+  if (route.responseType === 'binary') {
+    return { description, content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } };
+  }
+  if (route.successStatus === 204 || route.response instanceof z.ZodUndefined) return { description };
+  return { description, content: { 'application/json': { schema: responseSchema(route.response, refs) } } };
+}
+
+function operation(route: RouteDefinition, refs: Set<string>): JsonSchema {
+  const params = parameters(route);
+  const responses: JsonSchema = { [String(route.successStatus)]: successResponse(route, refs) };
+  for (const code of ERROR_CODES_DOCUMENTED) {
+    responses[String(STATUS_FOR_CODE[code])] = { $ref: `#/components/responses/${code}` };
+  }
+  return {
+    operationId: route.id,
+    summary: route.summary,
+    ...(params.length > 0 ? { parameters: params } : {}),
+    ...(route.body === undefined
+      ? {}
+      : {
+          requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } },
+        }),
+    responses,
+    // `login` is how a client gets its bearer token; every other route needs one.
+    security: route.id === 'login' ? [] : [{ bearerAuth: [] }],
+  };
+}
+
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The OpenAPI 3.1 document of the Aurora REST API, generated from {@link routes}. Deterministic: paths and
+ * components are sorted, methods in a fixed order, so `openapi.json` changes only when the contract does.
+ */
+export function createOpenApiDocument(): Record<string, unknown> {
+  const refs = new Set<string>();
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  const allRoutes: readonly RouteDefinition[] = Object.values(routes);
+  for (const route of allRoutes) {
+    const item = (paths[route.path] ??= {});
+    const method = route.method.toLowerCase();
+    if (method in item) throw new Error(`openapi: ${route.id} repeats ${route.method} ${route.path}`);
+    item[method] = operation(route, refs);
+  }
+  const methodOrder = HTTP_METHODS.map((method) => method.toLowerCase());
+  for (const [path, item] of Object.entries(paths)) {
+    paths[path] = Object.fromEntries(
+      Object.entries(item).sort(([a], [b]) => methodOrder.indexOf(a) - methodOrder.indexOf(b)),
+    );
+  }
+
+  // Components may reference further components: convert until no new name turns up.
+  const schemas: Record<string, JsonSchema> = { ErrorBody: toSchema(ErrorBodySchema, 'output') };
+  for (let pending = [...refs]; pending.length > 0; pending = [...refs].filter((name) => !(name in schemas))) {
+    for (const name of pending) {
+      const schema = COMPONENTS.get(name);
+      if (schema === undefined) throw new Error(`openapi: no component ${name}`);
+      schemas[name] = toSchema(schema, 'output', refs, name);
+    }
+  }
+
+  const responses: Record<string, JsonSchema> = {};
+  for (const code of ERROR_CODES_DOCUMENTED) {
+    responses[code] = {
+      description: `${code}: ${ADVICE[code]}`,
+      content: { 'application/json': { schema: componentRef('ErrorBody') } },
+    };
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Aurora REST API',
+      version: API_VERSION,
+      description: 'The REST API the Aurora WUI talks to through aurora-backend-handler. Generated from its contract.',
+    },
+    servers: [{ url: '/api' }],
+    paths: sortedByKey(paths),
+    components: {
+      schemas: sortedByKey(schemas),
+      responses,
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+    },
+  };
+}

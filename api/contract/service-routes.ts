@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { IdSchema, LogsSchema, ReplicasSchema, TimestampSchema, ShortTextSchema } from '../../interfaces/common';
+import { LinkSchema } from '../../interfaces/link-interface';
+import { OperationSchema } from '../../interfaces/operation-interface';
+import { ServiceSchema } from '../../interfaces/service-interface';
+import { defineRoute } from './define-route';
+import { ListQueryParamsSchema, listResponseSchema } from './list-query';
+import { DnsLabelSchema, ServiceSpecSchema } from './service-spec';
+
+const TenantParams = { tenantId: IdSchema };
+const ServiceParams = { ...TenantParams, serviceId: IdSchema };
+const InstanceParams = { ...ServiceParams, instanceId: IdSchema };
+const LinkParams = { ...TenantParams, linkName: DnsLabelSchema };
+
+export const ScaleBody = { minReplicas: ReplicasSchema, maxReplicas: ReplicasSchema };
+export const RollbackBody = { revision: IdSchema };
+const ChannelRefSchema = z.strictObject({ service: IdSchema, channel: DnsLabelSchema });
+export const LinkBody = { name: DnsLabelSchema, origin: ChannelRefSchema, target: ChannelRefSchema };
+export const LogsQuerySchema = z.strictObject({
+  tail: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .optional()
+    .describe('Last N lines, 1 to 10000'),
+  since: TimestampSchema.optional().describe('Only lines written at or after this time'),
+});
+
+/** A deployed revision of a service. */
+export const RevisionSchema = z.object({
+  id: IdSchema,
+  service: IdSchema,
+  number: z.number().int().min(1).max(1_000_000),
+  imageName: ShortTextSchema,
+  minReplicas: ReplicasSchema,
+  maxReplicas: ReplicasSchema,
+  current: z.boolean(),
+  createdAt: TimestampSchema,
+});
+export type Revision = z.infer<typeof RevisionSchema>;
+
+/** Log lines of one instance. */
+export const InstanceLogsSchema = z.object({ instanceId: IdSchema, lines: LogsSchema });
+
+const services = '/tenants/{tenantId}/services' as const;
+const service = `${services}/{serviceId}` as const;
+const accepted = { response: OperationSchema, successStatus: 202 } as const;
+
+export const serviceRoutes = {
+  listServices: defineRoute({
+    id: 'listServices',
+    method: 'GET',
+    path: services,
+    summary: 'List, filter and sort the services of a tenant',
+    params: z.strictObject(TenantParams),
+    query: ListQueryParamsSchema,
+    response: listResponseSchema(ServiceSchema),
+    successStatus: 200,
+  }),
+  getService: defineRoute({
+    id: 'getService',
+    method: 'GET',
+    path: service,
+    summary: 'One service with its roles, instances and containers',
+    params: z.strictObject(ServiceParams),
+    response: ServiceSchema,
+    successStatus: 200,
+  }),
+  deployService: defineRoute({
+    id: 'deployService',
+    method: 'POST',
+    path: services,
+    summary: 'Deploy a new service (long-running: answers 202 with an operation)',
+    params: z.strictObject(TenantParams),
+    body: ServiceSpecSchema,
+    ...accepted,
+  }),
+  updateService: defineRoute({
+    id: 'updateService',
+    method: 'PUT',
+    path: service,
+    summary: 'Deploy a new revision of a service (long-running)',
+    params: z.strictObject(ServiceParams),
+    body: ServiceSpecSchema,
+    ...accepted,
+  }),
+  scaleService: defineRoute({
+    id: 'scaleService',
+    method: 'POST',
+    path: `${service}/scale`,
+    summary: 'Change the replica range of a service (long-running)',
+    params: z.strictObject(ServiceParams),
+    body: z.strictObject(ScaleBody),
+    ...accepted,
+  }),
+  restartService: defineRoute({
+    id: 'restartService',
+    method: 'POST',
+    path: `${service}/restart`,
+    summary: 'Restart every instance of a service (long-running)',
+    params: z.strictObject(ServiceParams),
+    ...accepted,
+  }),
+  restartInstance: defineRoute({
+    id: 'restartInstance',
+    method: 'POST',
+    path: `${service}/instances/{instanceId}/restart`,
+    summary: 'Restart one instance (long-running)',
+    params: z.strictObject(InstanceParams),
+    ...accepted,
+  }),
+  rollbackService: defineRoute({
+    id: 'rollbackService',
+    method: 'POST',
+    path: `${service}/rollback`,
+    summary: 'Go back to an earlier revision (long-running)',
+    params: z.strictObject(ServiceParams),
+    body: z.strictObject(RollbackBody),
+    ...accepted,
+  }),
+  loadServiceRevisions: defineRoute({
+    id: 'loadServiceRevisions',
+    method: 'GET',
+    path: `${service}/revisions`,
+    summary: 'The revisions of a service, newest first',
+    params: z.strictObject(ServiceParams),
+    query: ListQueryParamsSchema,
+    response: listResponseSchema(RevisionSchema),
+    successStatus: 200,
+  }),
+  loadInstanceLogs: defineRoute({
+    id: 'loadInstanceLogs',
+    method: 'GET',
+    path: `${service}/instances/{instanceId}/logs`,
+    summary: 'Log lines of an instance (tail, since)',
+    params: z.strictObject(InstanceParams),
+    query: LogsQuerySchema,
+    response: InstanceLogsSchema,
+    successStatus: 200,
+  }),
+  deleteService: defineRoute({
+    id: 'deleteService',
+    method: 'DELETE',
+    path: service,
+    summary: 'Undeploy and delete a service (long-running)',
+    params: z.strictObject(ServiceParams),
+    ...accepted,
+  }),
+  linkServices: defineRoute({
+    id: 'linkServices',
+    method: 'POST',
+    path: '/tenants/{tenantId}/links',
+    summary: 'Link a channel of one service to a channel of another',
+    params: z.strictObject(TenantParams),
+    body: z.strictObject(LinkBody),
+    response: LinkSchema,
+    successStatus: 201,
+  }),
+  unlinkServices: defineRoute({
+    id: 'unlinkServices',
+    method: 'DELETE',
+    path: '/tenants/{tenantId}/links/{linkName}',
+    summary: 'Remove a link between two services',
+    params: z.strictObject(LinkParams),
+    response: z.undefined(),
+    successStatus: 204,
+  }),
+  getOperation: defineRoute({
+    id: 'getOperation',
+    method: 'GET',
+    path: '/operations/{operationId}',
+    summary: 'The current state of a long-running operation',
+    params: z.strictObject({ operationId: IdSchema }),
+    response: OperationSchema,
+    successStatus: 200,
+  }),
+} as const;

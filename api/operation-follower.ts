@@ -1,0 +1,121 @@
+import { BackendError } from '../errors/backend-error';
+import { toBackendError } from '../errors/to-backend-error';
+import type { OperationEventMeta } from '../event-names';
+import type { Operation } from '../interfaces/operation-interface';
+import { serviceRoutes } from './contract/service-routes';
+import type { Transport } from './http/transport';
+
+/** Polling schedule: the first poll after `initialMs`, each next one `factor` times later, at most `maxMs`. */
+export type PollBackoff = { initialMs: number; factor: number; maxMs: number };
+
+export const DEFAULT_POLL_BACKOFF: PollBackoff = { initialMs: 250, factor: 1.5, maxMs: 2_000 };
+
+export type OperationFollowerOptions = {
+  transport: Transport;
+  backoff?: PollBackoff | undefined;
+  /** Consecutive failed polls (network, 5xx) tolerated before the operation is reported as failed. */
+  maxConsecutiveErrors?: number;
+  onProgress(operation: Operation, meta: OperationEventMeta): void;
+  onCompleted(operation: Operation, meta: OperationEventMeta): Promise<void>;
+  onFailed(error: BackendError, meta: OperationEventMeta): void;
+};
+
+export type OperationFollower = {
+  /** Follows `operation` (as accepted) until it succeeds or fails. */
+  follow(operation: Operation, meta: Omit<OperationEventMeta, 'operationId' | 'target'>): void;
+  /** Stops following every operation (the backend operations themselves go on). */
+  stop(): void;
+  /** How many operations are being followed. */
+  readonly size: number;
+};
+
+function failureOf(operation: Operation, requestId: string): BackendError {
+  const reason = operation.error?.message ?? 'the API gave no reason';
+  return new BackendError({
+    code: operation.error?.code ?? 'SERVER',
+    message: `${operation.kind} of ${operation.target.type} "${operation.target.id}" failed: ${reason}`,
+    requestId,
+    retryable: false,
+  });
+}
+
+/** Follows long-running operations by polling `GET /operations/{id}` with backoff. */
+export function createOperationFollower(options: OperationFollowerOptions): OperationFollower {
+  const backoff = options.backoff ?? DEFAULT_POLL_BACKOFF;
+  const maxErrors = options.maxConsecutiveErrors ?? 5;
+  const active = new Map<string, { timer: ReturnType<typeof setTimeout> | undefined; controller: AbortController }>();
+
+  function finish(operationId: string): void {
+    active.delete(operationId);
+  }
+
+  async function settle(operation: Operation, meta: OperationEventMeta): Promise<void> {
+    finish(operation.id);
+    if (operation.status !== 'succeeded') return options.onFailed(failureOf(operation, meta.requestId), meta);
+    try {
+      await options.onCompleted(operation, meta);
+    } catch (error) {
+      // A follower runs detached from any caller: a failure here must be reported, never left unhandled.
+      options.onFailed(toBackendError(error, operation.kind, meta.requestId), meta);
+    }
+  }
+
+  function schedule(previous: Operation, meta: OperationEventMeta, delayMs: number, errors: number): void {
+    const entry = active.get(previous.id);
+    if (entry === undefined) return;
+    entry.timer = setTimeout(() => {
+      void poll(previous, meta, delayMs, errors, entry.controller.signal);
+    }, delayMs);
+  }
+
+  async function poll(
+    previous: Operation,
+    meta: OperationEventMeta,
+    delayMs: number,
+    errors: number,
+    signal: AbortSignal,
+  ) {
+    const nextDelay = Math.min(delayMs * backoff.factor, backoff.maxMs);
+    let current: Operation;
+    try {
+      current = await options.transport.send(
+        serviceRoutes.getOperation,
+        { params: { operationId: previous.id } },
+        { requestId: meta.requestId, signal },
+      );
+    } catch (error) {
+      if (signal.aborted || !active.has(previous.id)) return;
+      const failure = error instanceof BackendError ? error : undefined;
+      if (failure?.retryable === true && errors + 1 < maxErrors) return schedule(previous, meta, nextDelay, errors + 1);
+      finish(previous.id);
+      options.onFailed(failure ?? failureOf(previous, meta.requestId), meta);
+      return;
+    }
+    if (!active.has(previous.id)) return;
+    if (current.status !== previous.status || current.progress !== previous.progress) options.onProgress(current, meta);
+    if (current.status === 'succeeded' || current.status === 'failed') return settle(current, meta);
+    schedule(current, meta, nextDelay, 0);
+  }
+
+  return {
+    follow(operation, partialMeta) {
+      const meta: OperationEventMeta = { ...partialMeta, operationId: operation.id, target: operation.target };
+      active.set(operation.id, { timer: undefined, controller: new AbortController() });
+      if (operation.status === 'succeeded' || operation.status === 'failed') {
+        void settle(operation, meta);
+        return;
+      }
+      schedule(operation, meta, backoff.initialMs, 0);
+    },
+    stop() {
+      for (const entry of active.values()) {
+        clearTimeout(entry.timer);
+        entry.controller.abort();
+      }
+      active.clear();
+    },
+    get size() {
+      return active.size;
+    },
+  };
+}

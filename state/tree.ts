@@ -1,0 +1,26 @@
+import type { Tenant } from '../interfaces/tenant-interface';
+import type { UserState } from './user-state';
+
+type WithId = { id: string };
+
+/** `list` with `item` replacing the element of the same id, or appended when there is none. */
+export function upsertById<T extends WithId>(list: readonly T[], item: T): T[] {
+  const index = list.findIndex((element) => element.id === item.id);
+  return index === -1 ? [...list, item] : list.map((element, position) => (position === index ? item : element));
+}
+
+/** `list` without the element of id `id`. */
+export function removeById<T extends WithId>(list: readonly T[], id: string): T[] {
+  return list.filter((element) => element.id !== id);
+}
+
+/** The state with tenant `tenantId` replaced by `update(tenant)`; unchanged when there is no such tenant. */
+export function updateTenant(state: UserState, tenantId: string, update: (tenant: Tenant) => Tenant): UserState {
+  if (state === null || !state.tenants.some((tenant) => tenant.id === tenantId)) return state;
+  return { ...state, tenants: state.tenants.map((tenant) => (tenant.id === tenantId ? update(tenant) : tenant)) };
+}
+
+/** Finds a tenant of the signed-in user. */
+export function findTenant(state: UserState, tenantId: string): Tenant | undefined {
+  return state?.tenants.find((tenant) => tenant.id === tenantId);
+}
