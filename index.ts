@@ -149,3 +149,34 @@ export {
 export type { ResourceType, VolumeKind, Resource } from './interfaces/resource-interface';
 export { LinkSchema } from './interfaces/link-interface';
 export type { Link } from './interfaces/link-interface';
+export { OPERATION_KINDS, OPERATION_STATUSES, OperationSchema } from './interfaces/operation-interface';
+export type { Operation, OperationKind, OperationStatus } from './interfaces/operation-interface';
+export { FILTER_OPERATORS, ListQuerySchema, OperationListQuerySchema } from './api/contract/list-query';
+export type {
+  Filter,
+  FilterGroup,
+  FilterOperator,
+  ListQuery,
+  OperationListQuery,
+  Sort,
+} from './api/contract/list-query';
+export { encodeListQuery, decodeListQuery } from './api/contract/list-query-codec';
+export { routes } from './api/contract/index';
+export type { RouteId, Routes } from './api/contract/index';
+export type { RouteDefinition } from './api/contract/define-route';
+export { ErrorBodySchema } from './api/contract/error-body';
+export type { ErrorBody } from './api/contract/error-body';
+export { ServiceSpecSchema } from './api/contract/service-spec';
+export type { ServiceSpec } from './api/contract/service-spec';
+export type { TenantMember } from './api/contract/tenant-routes';
+export type { Revision } from './api/contract/service-routes';
+export {
+  buildDeploymentRequest,
+  buildUpdateRequest,
+  ServiceFormSchema,
+  UpdateServiceFormSchema,
+} from './api/deploy-service-helper';
+export type { DeploymentContext, ServiceForm, UpdateServiceForm } from './api/deploy-service-helper';
+export type { PollBackoff } from './api/operation-follower';
+export { isLongRunning } from './event-names';
+export type { LongRunningOperationName, OperationEventMeta } from './event-names';

@@ -88,3 +88,5 @@ export {
 export type { ResourceType, VolumeKind, Resource } from './resource-interface';
 export { LinkSchema } from './link-interface';
 export type { Link } from './link-interface';
+export { OPERATION_KINDS, OPERATION_STATUSES, OperationSchema } from './operation-interface';
+export type { Operation, OperationKind, OperationStatus } from './operation-interface';

@@ -105,3 +105,11 @@ export type ListQueryParams = z.infer<typeof ListQueryParamsSchema>;
 export function listResponseSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item).max(MAX_LIMIT), totalCount: z.number().int().min(0).max(1e9) });
 }
+
+/**
+ * The list query of the typed list operations: everything but `fields`. Field selection returns partial
+ * items, which the operations' typed results (`Service[]`, ...) cannot describe; the REST API supports it
+ * for other clients.
+ */
+export const OperationListQuerySchema = ListQuerySchema.omit({ fields: true });
+export type OperationListQuery = z.infer<typeof OperationListQuerySchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EmailSchema, IdSchema, NameSchema } from '../../interfaces/common';
 import { BillingInformationSchema, InvoiceSchema, OrganizationSchema } from '../../interfaces/organization-interface';
 import { defineRoute } from './define-route';
-import { ListQueryParamsSchema, ListQuerySchema, listResponseSchema } from './list-query';
+import { ListQueryParamsSchema, listResponseSchema, OperationListQuerySchema } from './list-query';
 
 const OrganizationParams = { organizationId: IdSchema };
 const InvoiceParams = { ...OrganizationParams, invoiceId: IdSchema };
@@ -19,7 +19,10 @@ export const UpdateBillingInformationInputSchema = z.strictObject({
   ...OrganizationParams,
   billingInformation: BillingInformationSchema.strict(),
 });
-export const LoadInvoicesInputSchema = z.strictObject({ ...OrganizationParams, query: ListQuerySchema.optional() });
+export const LoadInvoicesInputSchema = z.strictObject({
+  ...OrganizationParams,
+  query: OperationListQuerySchema.optional(),
+});
 export const DownloadInvoiceInputSchema = z.strictObject(InvoiceParams);
 export const AddOrganizationMemberInputSchema = z.strictObject({ ...OrganizationParams, ...MemberBody });
 export const RemoveOrganizationMemberInputSchema = z.strictObject(MemberParams);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../../interfaces/common';
-import { ListQuerySchema } from './list-query';
+import { OperationListQuerySchema } from './list-query';
 import { DeployItemBody } from './marketplace-routes';
 import { LinkBody, RollbackBody, ScaleBody } from './service-routes';
 import { DnsLabelSchema } from './service-spec';
@@ -9,7 +9,7 @@ const TenantParams = { tenantId: IdSchema };
 const ServiceParams = { ...TenantParams, serviceId: IdSchema };
 const InstanceParams = { ...ServiceParams, instanceId: IdSchema };
 
-export const ListServicesInputSchema = z.strictObject({ ...TenantParams, query: ListQuerySchema.optional() });
+export const ListServicesInputSchema = z.strictObject({ ...TenantParams, query: OperationListQuerySchema.optional() });
 export const ServiceRefInputSchema = z.strictObject(ServiceParams);
 export const InstanceRefInputSchema = z.strictObject(InstanceParams);
 export const ScaleServiceInputSchema = z
@@ -19,7 +19,10 @@ export const ScaleServiceInputSchema = z
     path: ['maxReplicas'],
   });
 export const RollbackServiceInputSchema = z.strictObject({ ...ServiceParams, ...RollbackBody });
-export const LoadServiceRevisionsInputSchema = z.strictObject({ ...ServiceParams, query: ListQuerySchema.optional() });
+export const LoadServiceRevisionsInputSchema = z.strictObject({
+  ...ServiceParams,
+  query: OperationListQuerySchema.optional(),
+});
 export const LoadInstanceLogsInputSchema = z.strictObject({
   ...InstanceParams,
   tail: z.number().int().min(1).max(10_000).optional(),
@@ -32,7 +35,10 @@ export const LinkServicesInputSchema = z
     path: ['target', 'service'],
   });
 export const UnlinkServicesInputSchema = z.strictObject({ ...TenantParams, linkName: DnsLabelSchema });
-export const LoadMarketplaceInputSchema = z.strictObject({ ...TenantParams, query: ListQuerySchema.optional() });
+export const LoadMarketplaceInputSchema = z.strictObject({
+  ...TenantParams,
+  query: OperationListQuerySchema.optional(),
+});
 export const DeployMarketplaceItemInputSchema = z.strictObject({
   ...TenantParams,
   itemId: IdSchema,

@@ -1,0 +1,35 @@
+// Public testing entry: a reference Aurora API (msw handlers, a hono app, a real HTTP server) and valid
+// builders of every data model.
+
+export { createReferenceApi, DEFAULT_BASE_URL } from './reference-api/create-reference-api';
+export type { ReferenceApi, ReferenceApiOptions } from './reference-api/create-reference-api';
+export { startReferenceServer } from './reference-api/server';
+export type { ReferenceServer, ReferenceServerOptions } from './reference-api/server';
+export type { ReferenceApp } from './reference-api/app';
+export type { SeedName } from './reference-api/seed';
+export type { Store as ReferenceStore } from './reference-api/store';
+export {
+  demoCredentials,
+  viewerCredentials,
+  freemiumCredentials,
+  labsOwnerCredentials,
+} from './reference-api/credentials';
+export type { Credentials } from './reference-api/credentials';
+export { applyListQuery } from './reference-api/list-query-engine';
+export type { ListPage } from './reference-api/list-query-engine';
+export {
+  buildUsage,
+  buildContainer,
+  buildInstance,
+  buildResource,
+  buildChannel,
+  buildRole,
+  buildService,
+  buildAccount,
+  buildEnvironment,
+  buildMarketplaceItem,
+  buildTenant,
+  buildOrganization,
+  buildToken,
+  buildUser,
+} from './factories';

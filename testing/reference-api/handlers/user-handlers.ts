@@ -1,0 +1,109 @@
+import type { userRoutes } from '../../../api/contract/user-routes';
+import { conflict, invalid, notFound, unauthorized } from '../errors';
+import { tokenView, userView } from '../view-user';
+import type { Handlers } from './types';
+
+const randomSecret = (prefix: string): string => `${prefix}_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
+
+/** Sign-in, profile, plan and API tokens of the signed-in user. */
+export const userHandlers = {
+  login: ({ store }, { body }) => {
+    const user = store.userByEmail(body.email);
+    if (user?.password !== body.password) throw unauthorized('Email or password is wrong');
+    const accessToken = randomSecret('at');
+    const expiresAt = Date.now() + store.options.sessionTtlMs;
+    store.sessions.set(accessToken, { accessToken, userId: user.id, expiresAt });
+    return { user: userView(store, user), session: { accessToken, expiresAt: new Date(expiresAt).toISOString() } };
+  },
+
+  logout: ({ store, credential }) => {
+    if (credential.type === 'session') store.sessions.delete(credential.value);
+    return undefined;
+  },
+
+  loadUser: ({ store, user }) => userView(store, user),
+
+  updateUser: ({ store, user }, { body }) => {
+    if (body.email !== undefined) {
+      const holder = store.userByEmail(body.email);
+      if (holder !== undefined && holder.id !== user.id) throw conflict(`Email ${body.email} is already registered`);
+    }
+    Object.assign(user, Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)));
+    user.updatedAt = store.timestamp();
+    return userView(store, user);
+  },
+
+  changePassword: ({ store, user, credential }, { body }) => {
+    if (body.currentPassword !== user.password) {
+      throw invalid('currentPassword', 'does not match the current password', 'The password was not changed');
+    }
+    user.password = body.newPassword;
+    user.updatedAt = store.timestamp();
+    // Other sessions end; the one that changed the password goes on.
+    for (const session of [...store.sessions.values()]) {
+      if (session.userId === user.id && session.accessToken !== credential.value)
+        store.sessions.delete(session.accessToken);
+    }
+    return undefined;
+  },
+
+  changePlan: ({ store, user }, { body }) => {
+    user.axebowPlan = body.plan;
+    user.updatedAt = store.timestamp();
+    return userView(store, user);
+  },
+
+  deleteUser: ({ store, user }) => {
+    const owned = [...store.tenants.values()].filter((tenant) => store.ownerOf(tenant.id) === user.id);
+    if (owned.length > 0) {
+      throw conflict(`You own tenant ${owned.map((tenant) => tenant.name).join(', ')}; delete it before your user`);
+    }
+    const organizations = [...store.organizations.values()].filter((item) => item.usersIds.includes(user.id));
+    const busy = organizations.find(
+      (item) => item.ownerId === user.id && store.tenantsOfOrganization(item.id).length > 0,
+    );
+    if (busy !== undefined) throw conflict(`You own organization ${busy.name}, which has tenants; delete them first`);
+    for (const organization of organizations) {
+      if (organization.ownerId === user.id) store.organizations.delete(organization.id);
+      else organization.usersIds = organization.usersIds.filter((id) => id !== user.id);
+    }
+    store.removeMembers((membership) => membership.userId === user.id);
+    for (const [key, session] of store.sessions) if (session.userId === user.id) store.sessions.delete(key);
+    for (const [id, token] of store.tokens) if (token.userId === user.id) store.tokens.delete(id);
+    store.users.delete(user.id);
+    return undefined;
+  },
+
+  createToken: ({ store, user }, { body }) => {
+    if (store.roleOf(user.id, body.tenant) === undefined) {
+      throw invalid('tenant', `you are not a member of tenant ${body.tenant}`, 'The token was not created');
+    }
+    if (Date.parse(body.expiration) <= Date.now()) {
+      throw invalid('expiration', 'must be in the future', 'The token was not created');
+    }
+    const taken = [...store.tokens.values()].some((token) => token.userId === user.id && token.name === body.name);
+    if (taken) throw conflict(`You already have a token named ${body.name}`);
+    const now = store.timestamp();
+    const token = {
+      id: store.nextId('tok'),
+      userId: user.id,
+      name: body.name,
+      tenant: body.tenant,
+      description: body.description ?? '',
+      expiration: body.expiration,
+      lastUsed: null,
+      secret: randomSecret('aur'),
+      createdAt: now,
+      updatedAt: now,
+    };
+    store.tokens.set(token.id, token);
+    return { ...tokenView(token), token: token.secret };
+  },
+
+  deleteToken: ({ store, user }, { params }) => {
+    const token = store.tokens.get(params.tokenId);
+    if (token?.userId !== user.id) throw notFound(`Token ${params.tokenId}`);
+    store.tokens.delete(token.id);
+    return undefined;
+  },
+} satisfies Handlers<keyof typeof userRoutes>;

@@ -1,0 +1,181 @@
+import type { TenantRole } from '../../interfaces';
+import type {
+  AccountRecord,
+  ApiTokenRecord,
+  EnvironmentRecord,
+  InvoiceRecord,
+  LinkRecord,
+  MarketplaceItemRecord,
+  MembershipRecord,
+  OperationRecord,
+  OrganizationRecord,
+  ResourceRecord,
+  RevisionRecord,
+  ServiceRecord,
+  SessionRecord,
+  TenantRecord,
+  UserRecord,
+} from './records';
+
+/** How a store behaves; fixed for its lifetime. */
+export type StoreOptions = {
+  /** The API base URL, used in links the API hands out (invoice files). */
+  baseUrl: string;
+  /** How long a long-running operation takes; 0 finishes it at once. */
+  operationDurationMs: number;
+  /** How long an access token from `login` stays valid. */
+  sessionTtlMs: number;
+};
+
+/**
+ * The in-memory state of the reference API: one table per entity, in creation order, and a deterministic
+ * id counter per prefix (`svc-1`, `svc-2`, ...). Domain rules live in the handlers, not here.
+ */
+export class Store {
+  readonly options: StoreOptions;
+  readonly users = new Map<string, UserRecord>();
+  readonly sessions = new Map<string, SessionRecord>();
+  readonly tokens = new Map<string, ApiTokenRecord>();
+  readonly organizations = new Map<string, OrganizationRecord>();
+  readonly invoices = new Map<string, InvoiceRecord>();
+  readonly tenants = new Map<string, TenantRecord>();
+  readonly memberships: MembershipRecord[] = [];
+  readonly accounts = new Map<string, AccountRecord>();
+  readonly environments = new Map<string, EnvironmentRecord>();
+  readonly services = new Map<string, ServiceRecord>();
+  readonly revisions = new Map<string, RevisionRecord>();
+  readonly resources = new Map<string, ResourceRecord>();
+  readonly marketplaceItems = new Map<string, MarketplaceItemRecord>();
+  readonly links: LinkRecord[] = [];
+  readonly operations = new Map<string, OperationRecord>();
+  private readonly counters = new Map<string, number>();
+  private frozenAt: number | undefined;
+
+  constructor(options: StoreOptions) {
+    this.options = options;
+  }
+
+  /** The next id with `prefix`: `svc-1`, `svc-2`, ... Deterministic per store. */
+  nextId(prefix: string): string {
+    const next = (this.counters.get(prefix) ?? 0) + 1;
+    this.counters.set(prefix, next);
+    return `${prefix}-${next}`;
+  }
+
+  /** The current time in ms: `Date.now()` (so jest's fake clock drives it), unless {@link at} froze it. */
+  now(): number {
+    return this.frozenAt ?? Date.now();
+  }
+
+  /** The current time as an ISO timestamp. */
+  timestamp(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  /** Runs `work` with the clock stopped at `time`: the seed uses it to date what it creates. */
+  at<T>(time: number, work: () => T): T {
+    const previous = this.frozenAt;
+    this.frozenAt = time;
+    try {
+      return work();
+    } finally {
+      this.frozenAt = previous;
+    }
+  }
+
+  /** Empties every table and restarts the id counters. */
+  clear(): void {
+    for (const table of [
+      this.users,
+      this.sessions,
+      this.tokens,
+      this.organizations,
+      this.invoices,
+      this.tenants,
+      this.accounts,
+      this.environments,
+      this.services,
+      this.revisions,
+      this.resources,
+      this.marketplaceItems,
+      this.operations,
+      this.counters,
+    ]) {
+      table.clear();
+    }
+    this.memberships.length = 0;
+    this.links.length = 0;
+  }
+
+  userByEmail(email: string): UserRecord | undefined {
+    const wanted = email.toLowerCase();
+    return [...this.users.values()].find((user) => user.email.toLowerCase() === wanted);
+  }
+
+  /** The role of `userId` in `tenantId`, or undefined when they are not a member. */
+  roleOf(userId: string, tenantId: string): TenantRole | undefined {
+    return this.memberships.find((item) => item.tenantId === tenantId && item.userId === userId)?.role;
+  }
+
+  membersOf(tenantId: string): MembershipRecord[] {
+    return this.memberships.filter((item) => item.tenantId === tenantId);
+  }
+
+  /** The id of the tenant's owner (every tenant has exactly one). */
+  ownerOf(tenantId: string): string | undefined {
+    return this.memberships.find((item) => item.tenantId === tenantId && item.role === 'owner')?.userId;
+  }
+
+  addMember(tenantId: string, userId: string, role: TenantRole): MembershipRecord {
+    const membership: MembershipRecord = { tenantId, userId, role };
+    this.memberships.push(membership);
+    return membership;
+  }
+
+  removeMembers(predicate: (membership: MembershipRecord) => boolean): void {
+    removeWhere(this.memberships, predicate);
+  }
+
+  removeLinks(predicate: (link: LinkRecord) => boolean): void {
+    removeWhere(this.links, predicate);
+  }
+
+  accountsOf(tenantId: string): AccountRecord[] {
+    return [...this.accounts.values()].filter((item) => item.tenant === tenantId);
+  }
+
+  environmentsOf(tenantId: string): EnvironmentRecord[] {
+    return [...this.environments.values()].filter((item) => item.tenant === tenantId);
+  }
+
+  servicesOf(tenantId: string): ServiceRecord[] {
+    return [...this.services.values()].filter((item) => item.tenant === tenantId);
+  }
+
+  resourcesOf(tenantId: string): ResourceRecord[] {
+    return [...this.resources.values()].filter((item) => item.tenant === tenantId);
+  }
+
+  marketplaceOf(tenantId: string): MarketplaceItemRecord[] {
+    return [...this.marketplaceItems.values()].filter((item) => item.tenant === tenantId);
+  }
+
+  linksOf(tenantId: string): LinkRecord[] {
+    return this.links.filter((link) => link.tenant === tenantId);
+  }
+
+  invoicesOf(organizationId: string): InvoiceRecord[] {
+    return [...this.invoices.values()].filter((item) => item.organizationId === organizationId);
+  }
+
+  tenantsOfOrganization(organizationId: string): TenantRecord[] {
+    return [...this.tenants.values()].filter((item) => item.organizationId === organizationId);
+  }
+}
+
+function removeWhere<T>(items: T[], predicate: (item: T) => boolean): void {
+  for (let index = items.length - 1; index >= 0; index--) {
+    const item = items[index];
+    if (item !== undefined && predicate(item)) items.splice(index, 1);
+  }
+}
