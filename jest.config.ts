@@ -18,6 +18,10 @@ const config: Config = {
   maxWorkers: 2,
   restoreMocks: true,
   collectCoverageFrom: [
+    'handler/**/*.ts',
+    'operations/**/*.ts',
+    'log/**/*.ts',
+    'testing/**/*.ts',
     '*.ts',
     'api/**/*.ts',
     'interfaces/**/*.ts',

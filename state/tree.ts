@@ -1,4 +1,5 @@
 import type { Tenant } from '../interfaces/tenant-interface';
+import type { User } from '../interfaces/user-interface';
 import type { UserState } from './user-state';
 
 type WithId = { id: string };
@@ -12,6 +13,11 @@ export function upsertById<T extends WithId>(list: readonly T[], item: T): T[] {
 /** `list` without the element of id `id`. */
 export function removeById<T extends WithId>(list: readonly T[], id: string): T[] {
   return list.filter((element) => element.id !== id);
+}
+
+/** The state with the user replaced by `update(user)`; unchanged when signed out. */
+export function updateUser(state: UserState, update: (user: User) => User): UserState {
+  return state === null ? state : update(state);
 }
 
 /** The state with tenant `tenantId` replaced by `update(tenant)`; unchanged when there is no such tenant. */

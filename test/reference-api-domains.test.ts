@@ -187,10 +187,11 @@ describe('reference API accounts and environments', () => {
     const good = CredentialsCheckSchema.parse(
       (await call('validateAccountCredentials', { token, params: { tenantId: 'ten-1', accountId: 'acc-1' } })).body,
     );
-    expect(good).toEqual({
+    expect(good).toMatchObject({
       accountId: 'acc-1',
       valid: true,
       message: 'aws accepted AKIA4NORTHWIND7EXAMPLE in eu-west-1',
+      account: { id: 'acc-1', status: 'active' },
     });
     const bad = CredentialsCheckSchema.parse(
       (await call('validateAccountCredentials', { token, params: { tenantId: 'ten-2', accountId: 'acc-4' } })).body,

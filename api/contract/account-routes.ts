@@ -25,11 +25,12 @@ export const UpdateAccountInputSchema = z
 export const DeleteAccountInputSchema = z.strictObject(AccountParams);
 export const ValidateAccountCredentialsInputSchema = z.strictObject(AccountParams);
 
-/** Whether the cloud provider accepted the account's stored credentials. */
+/** Whether the cloud provider accepted the account's stored credentials, and the account as the check left it. */
 export const CredentialsCheckSchema = z.object({
   accountId: IdSchema,
   valid: z.boolean(),
   message: z.string().max(1000),
+  account: AccountSchema,
 });
 
 const base = '/tenants/{tenantId}/accounts' as const;

@@ -6,6 +6,12 @@ export type ReferenceServerOptions = Omit<ReferenceApiOptions, 'baseUrl'> & {
   port?: number;
   /** Interface to listen on; default `127.0.0.1` (this machine only). */
   host?: string;
+  /** A folder whose files are served at `/` (e.g. the playground); the API stays under `/api`. */
+  staticRoot?: string;
+  /** A JSON file that keeps the API's data across restarts: loaded at start, saved after every change. */
+  dataFile?: string;
+  /** With `dataFile`: forget the saved data and start from the seed. */
+  reset?: boolean;
 };
 
 export type ReferenceServer = {
@@ -42,28 +48,65 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  * port is taken, instead of crashing the process.
  */
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
-  const { port = 4010, host = '127.0.0.1', ...apiOptions } = options;
+  const { port = 4010, host = '127.0.0.1', staticRoot, dataFile, reset = false, ...apiOptions } = options;
   // Imported here, so that bundling the testing entry for a browser (msw) never needs node modules.
-  const [{ createServer }, { getRequestListener }] = await Promise.all([
+  const [{ createServer }, { getRequestListener }, files, data] = await Promise.all([
     import('node:http'),
     import('@hono/node-server'),
+    import('./static-files'),
+    import('./data-file'),
   ]);
-  const holder: { api?: ReferenceApi } = {};
-  const listener = getRequestListener(
-    (request) => (holder.api === undefined ? new Response('Starting', { status: 503 }) : holder.api.app.fetch(request)),
-    { overrideGlobalObjects: false },
-  );
+  const holder: { api?: ReferenceApi; serveStatic?: (request: Request) => Promise<Response> } = {};
+  let saving: Promise<void> = Promise.resolve();
+  let pendingSave: ReturnType<typeof setTimeout> | undefined;
+  const flush = (api: ReferenceApi): Promise<void> => {
+    clearTimeout(pendingSave);
+    pendingSave = undefined;
+    if (dataFile === undefined) return saving;
+    // Saves run one after another, so the file always ends with the latest state.
+    saving = saving
+      .then(() => data.saveDataFile(api.store, dataFile))
+      .catch((error: unknown) => {
+        console.error(`[aurora] could not save ${dataFile}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    return saving;
+  };
+  // Any request may change the data (reads apply operations whose time is up), so each schedules a save;
+  // a burst of requests is written once.
+  const save = (api: ReferenceApi): void => {
+    if (dataFile === undefined || pendingSave !== undefined) return;
+    pendingSave = setTimeout(() => void flush(api), 250);
+  };
+  const answer = async (request: Request): Promise<Response> => {
+    const { api } = holder;
+    if (api === undefined) return new Response('Starting', { status: 503 });
+    const { pathname } = new URL(request.url);
+    if (holder.serveStatic !== undefined && !pathname.startsWith('/api/') && pathname !== '/api') {
+      return holder.serveStatic(request);
+    }
+    const response = await api.app.fetch(request);
+    save(api);
+    return response;
+  };
+  const listener = getRequestListener(answer, { overrideGlobalObjects: false });
   const server = createServer((incoming, outgoing) => void listener(incoming, outgoing));
   const actualPort = await listen(server, port, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/api`;
   const api = createReferenceApi({ ...apiOptions, baseUrl: url });
+  try {
+    if (dataFile !== undefined) await data.loadDataFile(api.store, dataFile, reset);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  if (staticRoot !== undefined) holder.serveStatic = files.createStaticFiles(staticRoot);
   holder.api = api;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve, reject) => {
       server.close((error) => (error === undefined ? resolve() : reject(error)));
       server.closeAllConnections();
-    });
+    }).then(() => flush(api));
     return closing;
   };
   return { url, close, api };

@@ -17,6 +17,17 @@ import type {
   UserRecord,
 } from './records';
 
+const SNAPSHOT_VERSION = 1;
+
+/** The store as plain JSON: what `startReferenceServer({ dataFile })` saves between runs. */
+export type StoreSnapshot = {
+  version: number;
+  tables: Record<string, unknown[]>;
+  memberships: unknown[];
+  links: unknown[];
+  counters: Array<[string, number]>;
+};
+
 /** How a store behaves; fixed for its lifetime. */
 export type StoreOptions = {
   /** The API base URL, used in links the API hands out (invoice files). */
@@ -85,26 +96,60 @@ export class Store {
 
   /** Empties every table and restarts the id counters. */
   clear(): void {
-    for (const table of [
-      this.users,
-      this.sessions,
-      this.tokens,
-      this.organizations,
-      this.invoices,
-      this.tenants,
-      this.accounts,
-      this.environments,
-      this.services,
-      this.revisions,
-      this.resources,
-      this.marketplaceItems,
-      this.operations,
-      this.counters,
-    ]) {
-      table.clear();
-    }
+    for (const table of Object.values(this.tables())) table.clear();
+    this.sessions.clear();
+    this.counters.clear();
     this.memberships.length = 0;
     this.links.length = 0;
+  }
+
+  /** Every record as plain JSON, to save the store to a file. */
+  snapshot(): StoreSnapshot {
+    const tables: Record<string, unknown[]> = {};
+    for (const [name, table] of Object.entries(this.tables())) tables[name] = [...table.values()];
+    return {
+      version: SNAPSHOT_VERSION,
+      tables,
+      memberships: [...this.memberships],
+      links: [...this.links],
+      counters: [...this.counters],
+    };
+  }
+
+  /** Replaces every record with those of `snapshot` (from {@link snapshot}). */
+  restore(snapshot: StoreSnapshot): void {
+    if (snapshot.version !== SNAPSHOT_VERSION) {
+      throw new Error(
+        `Saved data has version ${String(snapshot.version)}, expected ${SNAPSHOT_VERSION}; start with --reset`,
+      );
+    }
+    this.clear();
+    for (const [name, table] of Object.entries(this.tables())) {
+      for (const record of snapshot.tables[name] ?? []) {
+        (table as Map<string, unknown>).set((record as { id: string }).id, record);
+      }
+    }
+    this.memberships.push(...(snapshot.memberships as MembershipRecord[]));
+    this.links.push(...(snapshot.links as LinkRecord[]));
+    for (const [prefix, value] of snapshot.counters) this.counters.set(prefix, value);
+  }
+
+  // Sessions are left out on purpose: access tokens are never written to disk, so a restart signs everyone out.
+  private tables(): Record<string, Map<string, { id: string }>> {
+    return {
+      users: this.users,
+      tokens: this.tokens,
+      organizations: this.organizations,
+      invoices: this.invoices,
+      tenants: this.tenants,
+      accounts: this.accounts,
+      environments: this.environments,
+      services: this.services,
+      revisions: this.revisions,
+      resources: this.resources,
+      marketplaceItems: this.marketplaceItems,
+      operations: this.operations,
+    };
   }
 
   userByEmail(email: string): UserRecord | undefined {

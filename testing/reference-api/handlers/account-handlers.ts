@@ -115,6 +115,7 @@ export const accountHandlers = {
       accountId: account.id,
       valid,
       message: valid ? `${name} accepted ${where}` : `${name} refused ${where}: authentication failed`,
+      account: accountView(store, account),
     };
   },
 } satisfies Handlers<keyof typeof accountRoutes>;

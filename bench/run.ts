@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: speed and memory of the hot paths, each reported as a ratio against a baseline measured in
+ * the same process (so the figures do not depend on the machine). Targets are printed next to each result.
+ */
+import { EventEmitter } from 'eventemitter3';
+import { createWUIBridge } from '../event-helper';
+import type { ResolvedRequestMeta } from '../event-names';
+import type { User } from '../interfaces/user-interface';
+import { replaceEqualDeep } from '../state/structural-sharing';
+import { createReferenceApi } from '../testing/reference-api/create-reference-api';
+import { buildService, buildTenant, buildUser } from '../testing/factories';
+
+type Result = { name: string; ratio: number; target: number; unit: string };
+
+function timePerOp(run: () => void, iterations: number): number {
+  for (let i = 0; i < Math.min(iterations, 1_000); i++) run();
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) run();
+  return (performance.now() - start) / iterations;
+}
+
+async function timePerAsyncOp(run: () => Promise<unknown>, iterations: number): Promise<number> {
+  for (let i = 0; i < 500; i++) await run();
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) await run();
+  return (performance.now() - start) / iterations;
+}
+
+/** request() through the bridge, answered by a listener, against the same round trip on bare eventemitter3. */
+async function benchRequest(): Promise<Result> {
+  const bridge = createWUIBridge();
+  bridge.claim(['updateUser']);
+  const user = buildUser();
+  bridge.on('updateUser', (_input, meta: ResolvedRequestMeta) => {
+    bridge.emit('updateUser:success', user, { requestId: meta.requestId, operation: 'updateUser', durationMs: 0 });
+  });
+  const emitter = new EventEmitter();
+  emitter.on('ask', (id: number) => emitter.emit('answer', id));
+  const baseline = await timePerAsyncOp(
+    () =>
+      new Promise<void>((resolve) => {
+        const id = Math.random();
+        const onAnswer = (answer: number) => {
+          if (answer !== id) return;
+          emitter.off('answer', onAnswer);
+          resolve();
+        };
+        emitter.on('answer', onAnswer);
+        emitter.emit('ask', id);
+      }),
+    20_000,
+  );
+  const measured = await timePerAsyncOp(() => bridge.request('updateUser', { name: 'Ada' }), 20_000);
+  return {
+    name: 'bridge.request() round trip vs bare eventemitter3 round trip',
+    ratio: measured / baseline,
+    target: 10,
+    unit: 'x time',
+  };
+}
+
+function bigUser(): User {
+  const tenants = Array.from({ length: 20 }, (_, t) =>
+    buildTenant({
+      id: `ten-${t}`,
+      services: Array.from({ length: 25 }, (_, s) => buildService({ id: `svc-${t}-${s}`, name: `service-${s}` })),
+    }),
+  );
+  return buildUser({ tenants });
+}
+
+/** Applying a one-service change with structural sharing, against deep-cloning the tree (the naive immutable update). */
+function benchStateUpdate(): Result[] {
+  const previous = bigUser();
+  const next = structuredClone(previous);
+  const service = next.tenants[7]?.services[3];
+  if (service !== undefined) service.status = 'deploying';
+  const baseline = timePerOp(() => structuredClone(next), 300);
+  const measured = timePerOp(() => replaceEqualDeep(previous, next), 300);
+
+  const shared = replaceEqualDeep(previous, next);
+  let reused = 0;
+  let total = 0;
+  shared.tenants.forEach((tenant, t) =>
+    tenant.services.forEach((item, s) => {
+      total++;
+      if (item === previous.tenants[t]?.services[s]) reused++;
+    }),
+  );
+  return [
+    {
+      name: 'state update with structural sharing vs structuredClone of the tree',
+      ratio: measured / baseline,
+      target: 1,
+      unit: 'x time',
+    },
+    {
+      name: 'services newly allocated by a one-service update (share of all services)',
+      ratio: (total - reused) / total,
+      target: 0.01,
+      unit: 'of tree',
+    },
+  ];
+}
+
+/** Reference API: GET /users/me through app.fetch, against a bare Response of the same JSON (routing, auth, views). */
+async function benchReferenceApi(): Promise<Result> {
+  const api = createReferenceApi({ baseUrl: 'http://bench.test/api' });
+  const login = await api.app.fetch(
+    new Request('http://bench.test/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'demo@aurora.dev', password: 'aurora-demo-2026' }),
+    }),
+  );
+  const { session } = (await login.json()) as { session: { accessToken: string } };
+  const headers = { authorization: `Bearer ${session.accessToken}` };
+  const body = await (await api.app.fetch(new Request('http://bench.test/api/users/me', { headers }))).text();
+  const baseline = await timePerAsyncOp(() => new Response(body).json(), 2_000);
+  const measured = await timePerAsyncOp(
+    async () => (await api.app.fetch(new Request('http://bench.test/api/users/me', { headers }))).json(),
+    2_000,
+  );
+  return {
+    name: 'reference API GET /users/me vs parsing the same body',
+    ratio: measured / baseline,
+    target: 5,
+    unit: 'x time',
+  };
+}
+
+const results = [await benchRequest(), ...benchStateUpdate(), await benchReferenceApi()];
+for (const result of results) {
+  const verdict = result.ratio <= result.target ? 'meets' : 'MISSES';
+  console.log(`${result.name}\n  ${result.ratio.toFixed(3)} ${result.unit} (target <= ${result.target}: ${verdict})`);
+}
