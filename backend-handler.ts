@@ -1,5 +1,4 @@
 import { createAccountApi } from './api/account-api-service';
-import { serviceRoutes } from './api/contract/service-routes';
 import { createEnvironmentApi } from './api/environment-api-service';
 import { createTransport, type AccessTokenProvider, type HttpCallInfo } from './api/http/transport';
 import { createMarketplaceApi } from './api/marketplace-api-service';
@@ -24,9 +23,10 @@ import {
   type ResolvedRequestMeta,
 } from './event-names';
 import { createRequestRunner } from './handler/request-runner';
+import { createServiceReloader } from './handler/service-reloader';
 import type { Operation } from './interfaces/operation-interface';
 import { createLogger, type Logger } from './log/logger';
-import { findTenant, removeById, updateTenant, upsertById } from './state/tree';
+import { findTenant } from './state/tree';
 import { deepFreeze } from './state/freeze';
 import { replaceEqualDeep } from './state/structural-sharing';
 import { reduce, type UserState } from './state/user-state';
@@ -127,27 +127,11 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
     bridge.emit('state:changed', state, { requestId, operation });
   }
 
-  async function refreshTarget(operation: Operation, meta: OperationEventMeta): Promise<void> {
-    const { tenant: tenantId, id, type } = operation.target;
-    if (type !== 'service') return;
-    if (operation.kind === 'deleteService' && operation.status === 'succeeded') {
-      const next = updateTenant(state, tenantId, (tenant) => ({
-        ...tenant,
-        services: removeById(tenant.services, id),
-      }));
-      setState(replaceEqualDeep(state, next), meta.requestId, meta.operation);
-      return;
-    }
-    const service = await transport.send(
-      serviceRoutes.getService,
-      { params: { tenantId, serviceId: id } },
-      { requestId: meta.requestId },
-    );
-    const next = updateTenant(state, tenantId, (tenant) => ({
-      ...tenant,
-      services: upsertById(tenant.services, service),
-    }));
-    setState(replaceEqualDeep(state, next), meta.requestId, meta.operation);
+  const reloader = createServiceReloader(transport, logger);
+
+  async function settleOperation(operation: Operation, meta: OperationEventMeta): Promise<void> {
+    const patch = await reloader.afterOperation(operation, state, meta.requestId);
+    setState(replaceEqualDeep(state, patch(state)), meta.requestId, meta.operation);
   }
 
   const follower = createOperationFollower({
@@ -155,17 +139,14 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
     backoff: options.polling,
     onProgress: (operation, meta) => bridge.emit('operation:progress', operation, meta),
     onCompleted: async (operation, meta) => {
-      try {
-        await refreshTarget(operation, meta);
-      } catch (error) {
-        logger.warn(`${operation.kind} completed, but its ${operation.target.type} could not be reloaded`, {
-          requestId: meta.requestId,
-          code: error instanceof BackendError ? error.code : 'unknown',
-        });
-      }
+      await settleOperation(operation, meta);
       bridge.emit('operation:completed', operation, meta);
     },
-    onFailed: (error, meta) => bridge.emit('operation:failed', error, meta),
+    // A failed operation leaves its service as the API decided (previous revision, or failed): show that.
+    onFailed: async (error, meta, operation) => {
+      if (operation !== undefined) await settleOperation(operation, meta);
+      bridge.emit('operation:failed', error, meta);
+    },
   });
 
   async function handle(operation: OperationName, input: unknown, meta: ResolvedRequestMeta): Promise<void> {
@@ -183,7 +164,9 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
       emitOutcome(`${operation}:error`, outcome.error, outcomeMeta);
       return;
     }
-    setState(reduce(state, operation, outcome.result as never, outcome.input as never), meta.requestId, operation);
+    const reduced = reduce(state, operation, outcome.result as never, outcome.input as never);
+    const patch = await reloader.afterRequest(operation, outcome.input, reduced, meta.requestId);
+    setState(replaceEqualDeep(state, patch(reduced)), meta.requestId, operation);
     emitOutcome(`${operation}:success`, outcome.result, outcomeMeta);
     if (isLongRunning(operation) && running) {
       follower.follow(outcome.result as Operation, { requestId: meta.requestId, operation });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BackendError } from './errors/backend-error';
 import { LOG_LEVELS, type LogLevel } from './log/logger';
 
@@ -30,7 +30,7 @@ export type EnvironmentOptions = {
 /** The resolved, validated settings. */
 export type ResolvedEnvironment = Readonly<Required<EnvironmentOptions>>;
 
-type Setting = {
+export type Setting = {
   key: keyof EnvironmentOptions;
   variable: string;
   defaultValue: string | number;

@@ -62,7 +62,7 @@ export type WUIBridgeOptions = {
 
 type Wrapper = (...args: unknown[]) => void;
 
-type RequestArgs<K extends OperationName> = undefined extends RequestEmitArgs<K>[0]
+export type RequestArgs<K extends OperationName> = undefined extends RequestEmitArgs<K>[0]
   ? [input?: RequestEmitArgs<K>[0], options?: RequestOptions]
   : [input: RequestEmitArgs<K>[0], options?: RequestOptions];
 

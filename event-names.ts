@@ -68,9 +68,11 @@ export type NotificationEvents = {
   'operation:failed': [error: BackendError, meta: OperationEventMeta];
 };
 
-type RequestEvents = { [K in OperationName]: [input: OperationInput<K>, meta: ResolvedRequestMeta] };
-type SuccessEvents = { [K in OperationName as `${K}:success`]: [data: OperationResult<K>, meta: OutcomeMeta<K>] };
-type ErrorEvents = { [K in OperationName as `${K}:error`]: [error: BackendError, meta: OutcomeMeta<K>] };
+export type RequestEvents = { [K in OperationName]: [input: OperationInput<K>, meta: ResolvedRequestMeta] };
+export type SuccessEvents = {
+  [K in OperationName as `${K}:success`]: [data: OperationResult<K>, meta: OutcomeMeta<K>];
+};
+export type ErrorEvents = { [K in OperationName as `${K}:error`]: [error: BackendError, meta: OutcomeMeta<K>] };
 
 /** Every event of the bridge, mapped to its listener arguments. */
 export type WUIEventMap = RequestEvents & SuccessEvents & ErrorEvents & NotificationEvents;

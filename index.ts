@@ -1,10 +1,15 @@
 export { createBackendHandler } from './backend-handler';
 export type { BackendHandler, BackendHandlerOptions } from './backend-handler';
 export { createWUIBridge, WUIBridge } from './event-helper';
-export type { RequestOptions, Unsubscribe, WUIBridgeOptions } from './event-helper';
+export type { RequestArgs, RequestOptions, Unsubscribe, WUIBridgeOptions } from './event-helper';
 export { EventNames, OPERATION_NAMES, operations } from './event-names';
 export type {
   EmitArgs,
+  ErrorEvents,
+  Operations,
+  RequestEmitArgs,
+  RequestEvents,
+  SuccessEvents,
   EventArgs,
   EventName,
   Listener,
@@ -19,7 +24,7 @@ export type {
   WUIEventMap,
 } from './event-names';
 export { resolveEnvironment, SETTINGS } from './environment';
-export type { EnvironmentOptions, ResolvedEnvironment } from './environment';
+export type { EnvironmentOptions, ResolvedEnvironment, Setting } from './environment';
 export { BackendError, ERROR_CODES, isBackendError } from './errors/backend-error';
 export type { BackendErrorInit, BackendErrorJSON, ErrorCode, ErrorDetail } from './errors/backend-error';
 export { LOG_LEVELS } from './log/logger';
@@ -151,7 +156,13 @@ export { LinkSchema } from './interfaces/link-interface';
 export type { Link } from './interfaces/link-interface';
 export { OPERATION_KINDS, OPERATION_STATUSES, OperationSchema } from './interfaces/operation-interface';
 export type { Operation, OperationKind, OperationStatus } from './interfaces/operation-interface';
-export { FILTER_OPERATORS, ListQuerySchema, OperationListQuerySchema } from './api/contract/list-query';
+export {
+  FILTER_OPERATORS,
+  FilterSchema,
+  ListQuerySchema,
+  OperationListQuerySchema,
+  SortSchema,
+} from './api/contract/list-query';
 export type {
   Filter,
   FilterGroup,
@@ -161,14 +172,18 @@ export type {
   Sort,
 } from './api/contract/list-query';
 export { encodeListQuery, decodeListQuery } from './api/contract/list-query-codec';
+export type { Decoded } from './api/contract/list-query-codec';
 export { routes } from './api/contract/index';
 export type { RouteId, Routes } from './api/contract/index';
-export type { RouteDefinition } from './api/contract/define-route';
+export { HTTP_METHODS } from './api/contract/define-route';
+export type { HttpMethod, RouteDefinition } from './api/contract/define-route';
 export { ErrorBodySchema } from './api/contract/error-body';
 export type { ErrorBody } from './api/contract/error-body';
 export { ServiceSpecSchema } from './api/contract/service-spec';
 export type { ServiceSpec } from './api/contract/service-spec';
+export { TenantMemberSchema } from './api/contract/tenant-routes';
 export type { TenantMember } from './api/contract/tenant-routes';
+export { RevisionSchema } from './api/contract/service-routes';
 export type { Revision } from './api/contract/service-routes';
 export {
   buildDeploymentRequest,
@@ -176,7 +191,13 @@ export {
   ServiceFormSchema,
   UpdateServiceFormSchema,
 } from './api/deploy-service-helper';
-export type { DeploymentContext, ServiceForm, UpdateServiceForm } from './api/deploy-service-helper';
+export type {
+  DeploymentContext,
+  DeploymentRequest,
+  ServiceForm,
+  UpdateRequest,
+  UpdateServiceForm,
+} from './api/deploy-service-helper';
 export type { PollBackoff } from './api/operation-follower';
 export { isLongRunning } from './event-names';
 export type { LongRunningOperationName, OperationEventMeta } from './event-names';

@@ -17,7 +17,8 @@ export type OperationFollowerOptions = {
   maxConsecutiveErrors?: number;
   onProgress(operation: Operation, meta: OperationEventMeta): void;
   onCompleted(operation: Operation, meta: OperationEventMeta): Promise<void>;
-  onFailed(error: BackendError, meta: OperationEventMeta): void;
+  /** `operation` is given when the operation itself failed, not when it could no longer be followed. */
+  onFailed(error: BackendError, meta: OperationEventMeta, operation?: Operation): void | Promise<void>;
 };
 
 export type OperationFollower = {
@@ -49,14 +50,24 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
     active.delete(operationId);
   }
 
+  // A follower runs detached from any caller: whatever its callbacks throw is reported, never left unhandled.
+  async function deliver(callback: () => unknown): Promise<void> {
+    try {
+      await callback();
+    } catch (error) {
+      console.error('[aurora] an operation event could not be delivered', error);
+    }
+  }
+
   async function settle(operation: Operation, meta: OperationEventMeta): Promise<void> {
     finish(operation.id);
-    if (operation.status !== 'succeeded') return options.onFailed(failureOf(operation, meta.requestId), meta);
+    if (operation.status !== 'succeeded') {
+      return deliver(() => options.onFailed(failureOf(operation, meta.requestId), meta, operation));
+    }
     try {
       await options.onCompleted(operation, meta);
     } catch (error) {
-      // A follower runs detached from any caller: a failure here must be reported, never left unhandled.
-      options.onFailed(toBackendError(error, operation.kind, meta.requestId), meta);
+      await deliver(() => options.onFailed(toBackendError(error, operation.kind, meta.requestId), meta));
     }
   }
 
@@ -88,8 +99,7 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
       const failure = error instanceof BackendError ? error : undefined;
       if (failure?.retryable === true && errors + 1 < maxErrors) return schedule(previous, meta, nextDelay, errors + 1);
       finish(previous.id);
-      options.onFailed(failure ?? failureOf(previous, meta.requestId), meta);
-      return;
+      return deliver(() => options.onFailed(failure ?? failureOf(previous, meta.requestId), meta));
     }
     if (!active.has(previous.id)) return;
     if (current.status !== previous.status || current.progress !== previous.progress) options.onProgress(current, meta);

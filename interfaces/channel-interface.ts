@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NameSchema, PortSchema, ShortTextSchema } from './common';
 
 /** Protocols a channel can speak. */

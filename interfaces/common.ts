@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Opaque entity id: never trimmed or normalised, 1..128 chars. */
 export const IdSchema = z.string().min(1).max(128);

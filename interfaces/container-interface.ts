@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountSchema, CpuSchema, MemorySchema, NameSchema, ShortTextSchema, TimestampSchema } from './common';
 
 /** Lifecycle states of a container (Kubernetes-style). */

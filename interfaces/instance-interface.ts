@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityTimestampsSchema, IdSchema, LogsSchema, NameSchema } from './common';
 import { ContainerSchema } from './container-interface';
 import { UsageSchema } from './usage-interface';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, NameSchema } from './common';
 
 /** Link between two services (or a service and a marketplace item), from `origin` to `target`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountSchema, EntityTimestampsSchema, IdSchema, NameSchema } from './common';
 
 /** Kinds of tenant resources. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountSchema, EntityTimestampsSchema, IdListSchema, IdSchema, NameSchema } from './common';
 import { AccountSchema } from './account-interface';
 import { EnvironmentSchema } from './environment-interface';

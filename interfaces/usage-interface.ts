@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CostSchema, CpuSchema, MemorySchema, StorageSchema } from './common';
 
 /** Names of the metrics tracked in a usage report (keys of `current` and `limit`). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailSchema, EntityTimestampsSchema, IdSchema, NameSchema, ShortTextSchema } from './common';
 import { OrganizationSchema } from './organization-interface';
 import { TenantSchema } from './tenant-interface';

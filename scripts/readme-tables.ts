@@ -3,7 +3,7 @@
  * documentation cannot drift. `--check` fails when README.md is not up to date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SETTINGS } from '../environment';
 import { ERROR_CODES, RETRYABLE_BY_DEFAULT } from '../errors/backend-error';
 import { ADVICE, STATUS_FOR_CODE } from '../errors/http-status';

@@ -108,7 +108,7 @@ describe('long-running operations', () => {
       .catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ code: 'SERVER', message: expect.stringContaining('could not be pulled') as string });
-    expect(log.names().slice(-2)).toEqual(['operation:progress', 'operation:failed']);
+    expect(log.names().slice(-3)).toEqual(['operation:progress', 'state:changed', 'operation:failed']);
   });
 
   it('keeps polling through transient errors and reports a permanent one as operation:failed', async () => {

@@ -5,9 +5,34 @@ export { createReferenceApi, DEFAULT_BASE_URL } from './reference-api/create-ref
 export type { ReferenceApi, ReferenceApiOptions } from './reference-api/create-reference-api';
 export { startReferenceServer } from './reference-api/server';
 export type { ReferenceServer, ReferenceServerOptions } from './reference-api/server';
+export { createApp } from './reference-api/app';
 export type { ReferenceApp } from './reference-api/app';
 export type { SeedName } from './reference-api/seed';
-export type { Store as ReferenceStore } from './reference-api/store';
+export type { Store as ReferenceStore, StoreOptions, StoreSnapshot } from './reference-api/store';
+export type {
+  Timestamps,
+  UserRecord,
+  SessionRecord,
+  ApiTokenRecord,
+  OrganizationRecord,
+  InvoiceLine,
+  InvoiceRecord,
+  TenantRecord,
+  MembershipRecord,
+  AccountRecord,
+  Limits,
+  EnvironmentRecord,
+  InstanceRecord,
+  ServiceRecord,
+  RevisionRecord,
+  ResourceRecord,
+  ServiceTemplate,
+  MarketplaceItemRecord,
+  ChannelRef,
+  LinkRecord,
+  OperationTarget,
+  OperationRecord,
+} from './reference-api/records';
 export {
   demoCredentials,
   viewerCredentials,

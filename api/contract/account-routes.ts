@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, LogoSchema, NameSchema, SecretSchema } from '../../interfaces/common';
 import { AccountSchema, CloudProviderInputSchema } from '../../interfaces/account-interface';
 import { defineRoute } from './define-route';

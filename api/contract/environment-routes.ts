@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, LabelSchema, LogoSchema, NameSchema } from '../../interfaces/common';
 import { EnvironmentSchema } from '../../interfaces/environment-interface';
 import { defineRoute } from './define-route';

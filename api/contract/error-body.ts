@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_CODES } from '../../errors/backend-error';
 
 /** The one body shape of every error response of the Aurora API. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ListQueryParamsSchema,
   ListQuerySchema,
@@ -26,7 +26,7 @@ export function encodeListQuery(query: ListQuery): ListQueryParams {
   return params;
 }
 
-type Decoded = { success: true; data: ListQuery } | { success: false; error: z.ZodError };
+export type Decoded = { success: true; data: ListQuery } | { success: false; error: z.ZodError };
 
 // A filter group nested MAX_FILTER_DEPTH deep is at most this deep as JSON: group, filters, ..., filter, value list.
 const MAX_JSON_DEPTH = 2 * MAX_FILTER_DEPTH + 2;

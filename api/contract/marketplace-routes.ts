@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '../../interfaces/common';
 import { MarketplaceItemSchema } from '../../interfaces/marketplace-item-interface';
 import { OperationSchema } from '../../interfaces/operation-interface';

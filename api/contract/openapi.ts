@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import * as models from '../../interfaces';
 import { ADVICE, STATUS_FOR_CODE } from '../../errors/http-status';
 import type { ErrorCode } from '../../errors/backend-error';
@@ -108,7 +108,24 @@ function successResponse(route: RouteDefinition, refs: Set<string>): JsonSchema 
     return { description, content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } };
   }
   if (route.successStatus === 204 || route.response instanceof z.ZodUndefined) return { description };
-  return { description, content: { 'application/json': { schema: responseSchema(route.response, refs) } } };
+  const schema = responseSchema(route.response, refs);
+  return {
+    description,
+    content: { 'application/json': { schema: selectsFields(route) ? withPartialItems(schema) : schema } },
+  };
+}
+
+function selectsFields(route: RouteDefinition): boolean {
+  return route.query instanceof z.ZodObject && 'fields' in route.query.shape;
+}
+
+// With the `fields` query parameter a list answers only the selected fields of each item.
+function withPartialItems(schema: JsonSchema): JsonSchema {
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  const items = properties?.items;
+  if (properties === undefined || items === undefined) return schema;
+  const partial = { type: 'object', description: 'Only the fields chosen by the `fields` query parameter' };
+  return { ...schema, properties: { ...properties, items: { ...items, items: { anyOf: [items.items, partial] } } } };
 }
 
 function operation(route: RouteDefinition, refs: Set<string>): JsonSchema {

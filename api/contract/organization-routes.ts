@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailSchema, IdSchema, NameSchema } from '../../interfaces/common';
 import { BillingInformationSchema, InvoiceSchema, OrganizationSchema } from '../../interfaces/organization-interface';
 import { defineRoute } from './define-route';

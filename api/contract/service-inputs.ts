@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, TimestampSchema } from '../../interfaces/common';
 import { OperationListQuerySchema } from './list-query';
 import { DeployItemBody } from './marketplace-routes';

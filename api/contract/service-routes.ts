@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, LogsSchema, ReplicasSchema, TimestampSchema, ShortTextSchema } from '../../interfaces/common';
 import { LinkSchema } from '../../interfaces/link-interface';
 import { OperationSchema } from '../../interfaces/operation-interface';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EmailSchema, IdSchema, NameSchema } from '../../interfaces/common';
 import { TenantRoleSchema, TenantSchema } from '../../interfaces/tenant-interface';
 import { defineRoute } from './define-route';

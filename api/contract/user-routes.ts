@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DescriptionSchema, EmailSchema, IdSchema, NameSchema, TimestampSchema } from '../../interfaces/common';
 import { CreatedTokenSchema } from '../../interfaces/token-interface';
 import { AxebowPlanSchema, UserSchema } from '../../interfaces/user-interface';

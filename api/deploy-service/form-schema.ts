@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '../../interfaces/common';
 import type { ChannelProtocol } from '../../interfaces/channel-interface';
 import { ChannelSpecSchema, ServiceSpecSchema, type ChannelSpec } from '../contract/service-spec';

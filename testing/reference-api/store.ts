@@ -116,7 +116,7 @@ export class Store {
     };
   }
 
-  /** Replaces every record with those of `snapshot` (from {@link snapshot}). */
+  /** Replaces every record with those of `snapshot` (from {@link Store.snapshot}). */
   restore(snapshot: StoreSnapshot): void {
     if (snapshot.version !== SNAPSHOT_VERSION) {
       throw new Error(
