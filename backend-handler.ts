@@ -151,23 +151,25 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
 
   async function handle(operation: OperationName, input: unknown, meta: ResolvedRequestMeta): Promise<void> {
     const started = performance.now();
-    const outcome = await runner.run(operation, input, meta);
-    const outcomeMeta: OutcomeMeta = {
+    const outcomeMeta = (): OutcomeMeta => ({
       requestId: meta.requestId,
       operation,
       durationMs: Math.round(performance.now() - started),
-    };
+    });
+    const outcome = await runner.run(operation, input, meta);
     // Outcome events are emitted outside any try: a throwing listener is the bridge's to report, and must
     // never turn a success into a second, error outcome.
     if (!outcome.ok) {
       logger.debug(`${operation} failed: ${outcome.error.code}`, { requestId: meta.requestId });
-      emitOutcome(`${operation}:error`, outcome.error, outcomeMeta);
+      emitOutcome(`${operation}:error`, outcome.error, outcomeMeta());
       return;
     }
+    const patch = await reloader.afterRequest(operation, outcome.input, state, meta.requestId);
+    // Reduced from the state as it is now, with no await in between, so concurrent successes never overwrite
+    // each other's changes.
     const reduced = reduce(state, operation, outcome.result as never, outcome.input as never);
-    const patch = await reloader.afterRequest(operation, outcome.input, reduced, meta.requestId);
     setState(replaceEqualDeep(state, patch(reduced)), meta.requestId, operation);
-    emitOutcome(`${operation}:success`, outcome.result, outcomeMeta);
+    emitOutcome(`${operation}:success`, outcome.result, outcomeMeta());
     if (isLongRunning(operation) && running) {
       follower.follow(outcome.result as Operation, { requestId: meta.requestId, operation });
     }

@@ -127,7 +127,7 @@ export class WUIBridge {
     if (taken.length > 0) {
       throw new BackendError({
         code: 'CONFIG',
-        message: `Another backend handler already answers ${taken.map((name) => `"${name}"`).join(', ')} on this bridge. Stop it before starting this one: two handlers would answer every request twice.`,
+        message: `Another backend handler already answers ${describeOperations(taken)} on this bridge. Stop it before starting this one: two handlers would answer every request twice.`,
       });
     }
     for (const operation of operations) this.#claimed.add(operation);
@@ -269,6 +269,11 @@ export class WUIBridge {
     if (byListener?.size === 0) this.#wrappers.delete(event);
     this.#emitter.off(event, wrapper);
   }
+}
+
+function describeOperations(names: readonly OperationName[]): string {
+  const shown = names.slice(0, 3).map((name) => `"${name}"`);
+  return names.length > 3 ? `${shown.join(', ')} and ${names.length - 3} more operations` : shown.join(', ');
 }
 
 function cancelled(operation: OperationName, requestId: string, reason: unknown): BackendError {
