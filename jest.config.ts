@@ -14,7 +14,9 @@ const config: Config = {
       { tsconfig: { allowJs: true, module: 'CommonJS', verbatimModuleSyntax: false, isolatedModules: true } },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(rettime|until-async|@open-draft/deferred-promise)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(msw/node_modules/)?(rettime|until-async|@open-draft/deferred-promise)/)',
+  ],
   maxWorkers: 2,
   restoreMocks: true,
   collectCoverageFrom: [

@@ -2,7 +2,8 @@ const REDACTED = '[REDACTED]';
 
 // Credentials that commonly leak into messages: auth headers, JWTs, and key=value / "key": "value" secrets.
 const SECRET_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(Bearer|Basic)\s+[\w\-.~+/=]+/gi, `$1 ${REDACTED}`],
+  // A credential has a digit somewhere and some length: "Missing bearer token" is a sentence, not a secret.
+  [/\b(Bearer|Basic)\s+(?=[\w\-.~+/=]*\d)[\w\-.~+/=]{8,}/gi, `$1 ${REDACTED}`],
   [/(\/\/)[^/\s:@]+:[^/\s@]+@/g, `$1${REDACTED}@`],
   [/\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, REDACTED],
   [

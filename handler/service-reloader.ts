@@ -70,18 +70,19 @@ export function createServiceReloader(transport: Transport, logger: Logger) {
   }
 
   /** What a finished (succeeded or failed) operation changed: its service, or the service of its instance. */
-  function afterOperation(operation: Operation, state: UserState, requestId: string): Promise<StatePatch> {
+  async function afterOperation(operation: Operation, state: UserState, requestId: string): Promise<StatePatch> {
     const { tenant: tenantId, id, type } = operation.target;
     if (type === 'instance') {
       const serviceId = serviceOfInstance(state, tenantId, id);
-      return serviceId === undefined ? Promise.resolve(unchanged) : reload(tenantId, [serviceId], requestId);
+      return serviceId === undefined ? unchanged : reload(tenantId, [serviceId], requestId);
     }
-    // A deleted service is gone: reload it (to drop it) and the services that linked to it.
-    const linked =
-      operation.kind === 'deleteService' && operation.status === 'succeeded'
-        ? servicesWithLinks(state, tenantId, (link) => link.origin === id || link.target === id)
-        : [];
-    return reload(tenantId, [id, ...linked], requestId);
+    if (operation.kind === 'deleteService' && operation.status === 'succeeded') {
+      // The service is gone: drop it, and reload the services whose links pointed at it.
+      const linked = servicesWithLinks(state, tenantId, (link) => link.origin === id || link.target === id);
+      const reloadLinked = await reload(tenantId, linked, requestId);
+      return (current) => reloadLinked(dropService(current, tenantId, id));
+    }
+    return reload(tenantId, [id], requestId);
   }
 
   return { afterRequest, afterOperation };

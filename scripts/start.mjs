@@ -29,6 +29,7 @@ try {
   server = await startReferenceServer({
     port,
     operationDurationMs: 1_500,
+    liveMetrics: true,
     ...(existsSync(playground) ? { staticRoot: playground } : {}),
     ...(flags.has('--memory') ? {} : { dataFile, reset: flags.has('--reset') }),
   });

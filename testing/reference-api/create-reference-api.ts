@@ -12,6 +12,8 @@ export type ReferenceApiOptions = {
   operationDurationMs?: number;
   /** How long an access token from `login` stays valid, in ms (default one hour). */
   sessionTtlMs?: number;
+  /** Let container metrics drift slowly with time, for a live demo (default false: steady, as tests want). */
+  liveMetrics?: boolean;
 };
 
 export type ReferenceApi = {
@@ -36,6 +38,7 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     baseUrl,
     operationDurationMs: options.operationDurationMs ?? 1500,
     sessionTtlMs: options.sessionTtlMs ?? 3_600_000,
+    liveMetrics: options.liveMetrics ?? false,
   });
   seedStore(store, seed);
   const app = createApp(store, new URL(baseUrl).pathname.replace(/\/+$/, ''));

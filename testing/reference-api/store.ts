@@ -36,6 +36,8 @@ export type StoreOptions = {
   operationDurationMs: number;
   /** How long an access token from `login` stays valid. */
   sessionTtlMs: number;
+  /** Whether container metrics drift with time (a live demo) instead of staying steady (tests). */
+  liveMetrics: boolean;
 };
 
 /**
@@ -76,6 +78,11 @@ export class Store {
   /** The current time in ms: `Date.now()` (so jest's fake clock drives it), unless {@link at} froze it. */
   now(): number {
     return this.frozenAt ?? Date.now();
+  }
+
+  /** The time container metrics are computed at, when they drift; `undefined` keeps them steady. */
+  liveMetricsAt(): number | undefined {
+    return this.options.liveMetrics ? this.now() : undefined;
   }
 
   /** The current time as an ISO timestamp. */

@@ -96,10 +96,15 @@ export function fractionOf(id: string): number {
   return (hash >>> 0) / 2 ** 32;
 }
 
-/** Live metrics of the container of `instance`, which requests `request` vCPU/MB. */
-export function containerMetrics(instance: InstanceRecord, request: Limits): ContainerMetrics {
+/**
+ * Metrics of the container of `instance`, which requests `request` vCPU/MB: a steady load per instance, or,
+ * with `liveAt` (a time in ms), one that drifts slowly around it, so that a usage chart has something to show.
+ */
+export function containerMetrics(instance: InstanceRecord, request: Limits, liveAt?: number): ContainerMetrics {
   if (instance.status !== 'running') return { cpu: 0, memory: 0 };
-  const load = fractionOf(instance.id);
+  const steady = fractionOf(instance.id);
+  const drift = liveAt === undefined ? 0 : 0.3 * Math.sin((2 * Math.PI * liveAt) / 90_000 + steady * 2 * Math.PI);
+  const load = Math.min(1, Math.max(0, steady + drift));
   return { cpu: round(request.cpu * (0.15 + 0.6 * load)), memory: Math.round(request.memory * (0.35 + 0.5 * load)) };
 }
 
@@ -130,9 +135,9 @@ function usage(current: UsageCurrent, limits: Limits, minimum: Limits, cost: num
 }
 
 /** Usage of one instance: its container's metrics against its role's request. */
-export function instanceUsage(service: ServiceRecord, instance: InstanceRecord): Usage {
+export function instanceUsage(service: ServiceRecord, instance: InstanceRecord, liveAt?: number): Usage {
   const request = roleRequest(service.spec, instance.role);
-  const metrics = containerMetrics(instance, request);
+  const metrics = containerMetrics(instance, request, liveAt);
   return usage({ ...ZERO, ...metrics }, request, request, costOf(request.cpu, request.memory, 0));
 }
 
@@ -153,7 +158,7 @@ function storageOf(store: Store, spec: ServiceSpec): UsageCurrent {
 export function serviceUsage(store: Store, service: ServiceRecord): Usage {
   const current = storageOf(store, service.spec);
   for (const instance of service.instances) {
-    const metrics = containerMetrics(instance, roleRequest(service.spec, instance.role));
+    const metrics = containerMetrics(instance, roleRequest(service.spec, instance.role), store.liveMetricsAt());
     current.cpu = round(current.cpu + metrics.cpu);
     current.memory += metrics.memory;
   }

@@ -101,7 +101,9 @@ export function marketplaceItemView(store: Store, item: MarketplaceItemRecord): 
     version: item.version,
     requirements: demandOf(item.template),
     status,
-    instances: deployed.flatMap((service) => service.instances.map((instance) => instanceView(service, instance))),
+    instances: deployed.flatMap((service) =>
+      service.instances.map((instance) => instanceView(service, instance, store.liveMetricsAt())),
+    ),
     links: [],
     resources: [],
     ...(item.domain === undefined ? {} : { domain: item.domain }),

@@ -45,7 +45,7 @@ export function serviceView(store: Store, service: ServiceRecord): Service {
     name: role.name,
     instances: service.instances
       .filter((instance) => instance.role === role.name)
-      .map((instance) => instanceView(service, instance)),
+      .map((instance) => instanceView(service, instance, store.liveMetricsAt())),
     ...(tagOf(spec.imageName) === undefined ? {} : { version: tagOf(spec.imageName) }),
   }));
   const channels = (kind: ChannelSpec['kind']) =>

@@ -1,0 +1,50 @@
+import {
+  createBackendHandler,
+  createWUIBridge,
+  EventNames,
+  type BackendHandler,
+  type OperationName,
+  type RequestOptions,
+  type WUIBridge,
+} from 'aurora-backend-handler';
+import { TimelineModel } from './timeline-model';
+
+/** The library, wired like a WUI would: one bridge, one handler on the page's own API, and the devtools. */
+export type Backend = {
+  bridge: WUIBridge;
+  handler: BackendHandler;
+  timeline: TimelineModel;
+  apiBaseUrl: string;
+  /** `bridge.request` for an operation chosen at run time, with an input built from a form. */
+  send(operation: OperationName, input: unknown, options?: RequestOptions): Promise<unknown>;
+};
+
+export function createBackend(apiBaseUrl = new URL('/api', window.location.origin).href): Backend {
+  const timeline = new TimelineModel();
+  const bridge = createWUIBridge({
+    onListenerError: (error, event) => console.error(`[playground] a listener of "${event}" failed`, error),
+  });
+  // No auth.getAccessToken: `login` keeps the session in the handler's memory and `logout` forgets it.
+  const handler = createBackendHandler({
+    bridge,
+    environment: { apiBaseUrl, timeoutMs: 15_000, logLevel: 'warn' },
+    onHttpCall: (call) => timeline.recordHttp(call),
+  });
+  for (const event of EventNames) {
+    bridge.on(event, (...args: unknown[]) => timeline.record(event, args));
+  }
+  handler.start();
+  // The operation and its input are only known at run time: the library validates the input with zod.
+  const request = bridge.request.bind(bridge) as (
+    operation: OperationName,
+    input?: unknown,
+    options?: RequestOptions,
+  ) => Promise<unknown>;
+  return {
+    bridge,
+    handler,
+    timeline,
+    apiBaseUrl,
+    send: (operation, input, options) => request(operation, input, options),
+  };
+}

@@ -1,0 +1,70 @@
+import type { Backend } from './backend';
+import { resolveContext } from './context';
+import { updateDatalists } from './datalists';
+import { createDeployForm } from './deploy-form';
+import { DOMAIN_LABELS, operationsByDomain, type Domain } from './domains';
+import { h } from './dom';
+import { createOperationForm, type PrefillableForm } from './operation-form';
+import type { SelectionStore } from './selection-store';
+
+/** A form for every operation of the library, in tabs by domain, prefilled from the selection. */
+export function mountOperations(root: HTMLElement, backend: Backend, store: SelectionStore): void {
+  const forms: PrefillableForm[] = [];
+  const tabs = h('div', { class: 'tabs', role: 'tablist' });
+  const pages = h('div', { class: 'tab-pages' });
+  const datalists = h('div', { hidden: true });
+  const buttons = new Map<Domain, HTMLButtonElement>();
+  const pageOf = new Map<Domain, HTMLElement>();
+
+  const show = (domain: Domain) => {
+    for (const [key, button] of buttons) button.setAttribute('aria-selected', String(key === domain));
+    for (const [key, page] of pageOf) page.hidden = key !== domain;
+  };
+
+  for (const [domain, names] of operationsByDomain()) {
+    const domainForms = names.map((name) =>
+      name === 'deployService' ? createDeployForm(backend) : createOperationForm(name, backend),
+    );
+    forms.push(...domainForms);
+    const button = h(
+      'button',
+      { type: 'button', class: 'tab', role: 'tab', 'data-testid': `domain-tab-${domain}`, onClick: () => show(domain) },
+      DOMAIN_LABELS[domain],
+      h('span', { class: 'tab-count' }, names.length),
+    );
+    buttons.set(domain, button);
+    tabs.append(button);
+    const page = h(
+      'div',
+      { class: 'tab-page', role: 'tabpanel', 'data-testid': `domain-${domain}` },
+      ...domainForms.map((form) => form.element),
+    );
+    pageOf.set(domain, page);
+    pages.append(page);
+  }
+
+  const prefill = (selectionChanged: boolean) => {
+    const ctx = resolveContext(store.user, store.selection);
+    updateDatalists(datalists, ctx);
+    for (const form of forms) form.prefill(ctx, selectionChanged);
+  };
+
+  root.replaceChildren(
+    h(
+      'div',
+      { class: 'panel-head' },
+      h('h2', {}, 'Operations'),
+      h(
+        'span',
+        { class: 'muted' },
+        `${forms.length} request events · forms built from each operation’s zod input schema`,
+      ),
+    ),
+    tabs,
+    pages,
+    datalists,
+  );
+  show('tenants');
+  store.subscribe((change) => prefill(change.selection));
+  prefill(true);
+}

@@ -1,0 +1,83 @@
+import { operations, type OperationName } from 'aurora-backend-handler';
+import { z } from 'zod';
+
+/** How a form edits one top-level field of an operation's input. */
+export type FieldKind = 'text' | 'secret' | 'number' | 'integer' | 'boolean' | 'enum' | 'json';
+
+export type FieldSpec = {
+  name: string;
+  kind: FieldKind;
+  required: boolean;
+  options: readonly string[];
+  /** A hint from the schema: format, bounds, pattern. */
+  hint: string;
+};
+
+type JsonSchema = {
+  type?: string | string[];
+  enum?: unknown[];
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+};
+
+const SECRET = /password|secret/i;
+
+function kindOf(name: string, schema: JsonSchema): FieldKind {
+  if (Array.isArray(schema.enum) && schema.enum.every((value) => typeof value === 'string')) return 'enum';
+  switch (schema.type) {
+    case 'string':
+      return SECRET.test(name) ? 'secret' : 'text';
+    case 'number':
+      return 'number';
+    case 'integer':
+      return 'integer';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'json';
+  }
+}
+
+function hintOf(kind: FieldKind, schema: JsonSchema): string {
+  if (kind === 'json') return schema.type === 'array' ? 'JSON array' : 'JSON object';
+  const parts: string[] = [];
+  if (schema.format !== undefined) parts.push(schema.format);
+  if (schema.minimum !== undefined || schema.maximum !== undefined) {
+    parts.push(`${schema.minimum ?? '…'}–${schema.maximum ?? '…'}`);
+  }
+  if (schema.pattern !== undefined && schema.format === undefined && schema.pattern.length < 40) {
+    parts.push(`/${schema.pattern}/`);
+  }
+  return parts.join(' · ');
+}
+
+const cache = new Map<OperationName, FieldSpec[]>();
+
+/**
+ * The top-level fields of `operation`'s input, read from its zod schema through `z.toJSONSchema`: strings,
+ * numbers, booleans and enums get their own control; arrays and objects are edited as JSON.
+ */
+export function fieldsOf(operation: OperationName): FieldSpec[] {
+  const known = cache.get(operation);
+  if (known !== undefined) return known;
+  const schema = z.toJSONSchema(operations[operation].input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const required = new Set(schema.required ?? []);
+  const fields = Object.entries(schema.properties ?? {}).map(([name, property]): FieldSpec => {
+    const kind = kindOf(name, property);
+    return {
+      name,
+      kind,
+      required: required.has(name),
+      options: kind === 'enum' ? (property.enum as string[]) : [],
+      hint: hintOf(kind, property),
+    };
+  });
+  cache.set(operation, fields);
+  return fields;
+}

@@ -1,0 +1,78 @@
+import type { User } from 'aurora-backend-handler';
+
+/** What a node of the tree stands for. */
+export const NODE_KINDS = [
+  'organization',
+  'token',
+  'tenant',
+  'account',
+  'environment',
+  'resource',
+  'marketplaceItem',
+  'service',
+  'role',
+  'instance',
+  'container',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** The selected node of the tree, with the ids of the tenant and service it sits in. */
+export type Selection = {
+  kind: NodeKind;
+  id: string;
+  tenantId?: string | undefined;
+  serviceId?: string | undefined;
+  instanceId?: string | undefined;
+};
+
+export type StoreChange = { user: boolean; selection: boolean };
+
+/** The playground's own state: the handler's user tree (as last emitted) and what is selected. */
+export class SelectionStore {
+  #user: User | null = null;
+  #selection: Selection | null = null;
+  readonly #listeners = new Set<(change: StoreChange) => void>();
+
+  get user(): User | null {
+    return this.#user;
+  }
+
+  get selection(): Selection | null {
+    return this.#selection;
+  }
+
+  setUser(user: User | null): void {
+    if (user === this.#user) return;
+    this.#user = user;
+    const selectionGone = user === null && this.#selection !== null;
+    if (selectionGone) this.#selection = null;
+    this.#notify({ user: true, selection: selectionGone });
+  }
+
+  select(selection: Selection | null): void {
+    if (selection === this.#selection || (selection !== null && sameNode(this.#selection, selection))) return;
+    this.#selection = selection;
+    this.#notify({ user: false, selection: true });
+  }
+
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #notify(change: StoreChange): void {
+    for (const listener of this.#listeners) listener(change);
+  }
+}
+
+/** Whether `a` and `b` select the same node (a role or container name is only unique within its parent). */
+export function sameNode(a: Selection | null, b: Selection): boolean {
+  return (
+    a !== null &&
+    a.kind === b.kind &&
+    a.id === b.id &&
+    a.tenantId === b.tenantId &&
+    a.serviceId === b.serviceId &&
+    a.instanceId === b.instanceId
+  );
+}
