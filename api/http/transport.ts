@@ -102,6 +102,25 @@ export function createTransport(options: TransportOptions): Transport {
     headers: { Accept: 'application/json' },
   });
 
+  function report(call: Omit<HttpCallInfo, 'requestId' | 'durationMs'>, context: CallContext, started: number): void {
+    const info: HttpCallInfo = {
+      ...call,
+      requestId: context.requestId,
+      durationMs: Math.round(performance.now() - started),
+    };
+    logger.debug(`${info.method} ${info.path} -> ${info.status ?? info.errorCode ?? '?'} in ${info.durationMs} ms`, {
+      requestId: info.requestId,
+    });
+    try {
+      onCall?.(info);
+    } catch (error) {
+      // A devtools callback must never change the outcome of the call it observes.
+      logger.warn(`onHttpCall threw: ${error instanceof Error ? error.message : String(error)}`, {
+        requestId: info.requestId,
+      });
+    }
+  }
+
   async function send<R extends RouteDefinition>(
     route: R,
     request: RouteRequest<R>,
@@ -118,6 +137,7 @@ export function createTransport(options: TransportOptions): Transport {
     };
     let status: number | undefined;
     let failure: BackendError | undefined;
+    let sent = false;
     try {
       const params = validate(route.params, request.params, site, 'params') as Record<string, unknown> | undefined;
       site.path = buildPath(route.path, params);
@@ -126,6 +146,7 @@ export function createTransport(options: TransportOptions): Transport {
       const token = await readToken(getAccessToken, site);
       if (token !== undefined) site.secrets = [token];
       if (context.signal?.aborted) throw context.signal.reason;
+      sent = true;
       const response = await http.request({
         method: route.method,
         url: site.path,
@@ -149,7 +170,11 @@ export function createTransport(options: TransportOptions): Transport {
         );
       }
       if (route.successStatus === 204) return undefined as RouteResponse<R>;
-      if (route.responseType === 'binary') return toArrayBuffer(response.data) as RouteResponse<R>;
+      if (route.responseType === 'binary') {
+        const bytes = toArrayBuffer(response.data);
+        if (bytes === undefined) throw contractError(route, status, site);
+        return bytes as RouteResponse<R>;
+      }
       const parsed = route.response.safeParse(response.data);
       if (!parsed.success) throw contractError(route, status, site, parsed.error);
       return parsed.data as RouteResponse<R>;
@@ -157,18 +182,8 @@ export function createTransport(options: TransportOptions): Transport {
       failure = translateCallError(error, site, context.signal);
       throw failure;
     } finally {
-      const durationMs = Math.round(performance.now() - started);
-      logger.debug(`${site.method} ${site.path} -> ${status ?? failure?.code ?? '?'} in ${durationMs} ms`, {
-        requestId: context.requestId,
-      });
-      onCall?.({
-        requestId: context.requestId,
-        method: site.method,
-        path: site.path,
-        status,
-        durationMs,
-        errorCode: failure?.code,
-      });
+      // Only calls that went out are reported: a request refused before sending made no HTTP call.
+      if (sent) report({ method: site.method, path: site.path, status, errorCode: failure?.code }, context, started);
     }
   }
 
@@ -180,19 +195,19 @@ function headerValue(value: unknown): string | undefined {
 }
 
 // axios gives a Buffer on Node and an ArrayBuffer in browsers; callers always get an ArrayBuffer.
-function toArrayBuffer(data: unknown): ArrayBuffer {
+function toArrayBuffer(data: unknown): ArrayBuffer | undefined {
   if (data instanceof ArrayBuffer) return data;
   if (ArrayBuffer.isView(data)) {
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer;
   }
-  return new ArrayBuffer(0);
+  return undefined;
 }
 
 // Binary routes receive their error bodies as bytes too.
 function decodeErrorBody(data: unknown): unknown {
   if (!(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data)) return data;
   try {
-    return JSON.parse(new TextDecoder().decode(toArrayBuffer(data))) as unknown;
+    return JSON.parse(new TextDecoder().decode(toArrayBuffer(data) ?? new ArrayBuffer(0))) as unknown;
   } catch {
     return undefined;
   }
