@@ -1,13 +1,6 @@
 import { viewerCredentials } from '../testing';
-import {
-  SEED,
-  blogForm,
-  findService,
-  rejectionOf,
-  serviceOf,
-  tenantOf,
-  useReferenceApi,
-} from './support/reference-services';
+import { findService, rejectionOf, serviceOf, tenantOf, useReferenceApi } from './support/reference';
+import { SEED, blogForm } from './support/reference-seed';
 
 const { calls, signIn } = useReferenceApi();
 

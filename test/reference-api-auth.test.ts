@@ -1,21 +1,9 @@
 import { routes, type RouteId } from '../api/contract';
 import { ErrorBodySchema } from '../api/contract/error-body';
 import { CreatedTokenSchema, UserSchema } from '../interfaces';
-import {
-  createReferenceApi,
-  demoCredentials,
-  freemiumCredentials,
-  labsOwnerCredentials,
-  viewerCredentials,
-  type ReferenceApiOptions,
-} from '../testing';
-import { rawClient } from '../testing/reference-api/raw-client';
+import { demoCredentials, freemiumCredentials, labsOwnerCredentials, viewerCredentials } from '../testing';
 import type { Store } from '../testing/reference-api/store';
-
-function setup(options: ReferenceApiOptions = {}) {
-  const api = createReferenceApi({ operationDurationMs: 0, ...options });
-  return { api, ...rawClient((request) => api.app.fetch(request), api.baseUrl) };
-}
+import { referenceClient } from './support/reference-client';
 
 /** Every write-only value the store holds. */
 function secretsOf(store: Store): string[] {
@@ -37,7 +25,7 @@ const userOf = (body: unknown) => UserSchema.parse((body as { user: unknown }).u
 
 describe('reference API sign-in and the signed-in user', () => {
   it('login answers the user and a session; GET /users/me with its token is a valid User', async () => {
-    const { call } = setup();
+    const { call } = referenceClient();
     const login = await call('login', { body: demoCredentials });
     expect(login.status).toBe(200);
     const { session } = login.body as { session: { accessToken: string; expiresAt: string } };
@@ -54,7 +42,7 @@ describe('reference API sign-in and the signed-in user', () => {
   });
 
   it('no answer to any seeded user carries a password, a credential secret, a secret value or a token secret', async () => {
-    const { api, call, login } = setup();
+    const { api, call, login } = referenceClient();
     const secrets = secretsOf(api.store);
     expect(secrets.length).toBeGreaterThan(8);
     for (const credentials of [demoCredentials, viewerCredentials, freemiumCredentials, labsOwnerCredentials]) {
@@ -73,7 +61,7 @@ describe('reference API sign-in and the signed-in user', () => {
   });
 
   it('login with a wrong password or an unknown email answers the same 401', async () => {
-    const { call } = setup();
+    const { call } = referenceClient();
     const wrong = await call('login', { body: { email: demoCredentials.email, password: 'not-the-password' } });
     const unknown = await call('login', { body: { email: 'nobody@aurora.dev', password: 'whatever-123' } });
     expect(wrong.status).toBe(401);
@@ -85,7 +73,7 @@ describe('reference API sign-in and the signed-in user', () => {
   });
 
   it('login is the only route that answers without a bearer token: every other route answers 401', async () => {
-    const { call } = setup();
+    const { call } = referenceClient();
     const ids = (Object.keys(routes) as RouteId[]).filter((id) => id !== 'login');
     const params = {
       tenantId: 'ten-1',
@@ -111,7 +99,7 @@ describe('reference API sign-in and the signed-in user', () => {
   });
 
   it('a bearer token that was never issued answers 401', async () => {
-    const { call } = setup();
+    const { call } = referenceClient();
     const response = await call('loadUser', { token: 'at_forged' });
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({
@@ -122,7 +110,7 @@ describe('reference API sign-in and the signed-in user', () => {
 
   it('an access token stops working once its session expires', async () => {
     jest.useFakeTimers({ now: new Date('2026-04-01T10:00:00Z') });
-    const { call, login } = setup({ sessionTtlMs: 60_000 });
+    const { call, login } = referenceClient({ sessionTtlMs: 60_000 });
     const token = await login(demoCredentials);
     jest.advanceTimersByTime(59_000);
     expect((await call('loadUser', { token })).status).toBe(200);
@@ -133,7 +121,7 @@ describe('reference API sign-in and the signed-in user', () => {
   });
 
   it('logout answers 204 with no body and revokes the token', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const logout = await call('logout', { token });
     expect(logout).toMatchObject({ status: 204, body: undefined });
@@ -141,7 +129,7 @@ describe('reference API sign-in and the signed-in user', () => {
   });
 
   it('error answers carry the X-Request-Id of the request as requestId, or a generated one', async () => {
-    const { call } = setup();
+    const { call } = referenceClient();
     const given = await call('loadUser', { headers: { 'X-Request-Id': 'req-42' } });
     expect(given.body).toMatchObject({ requestId: 'req-42' });
     expect(given.headers.get('X-Request-Id')).toBe('req-42');
@@ -152,7 +140,7 @@ describe('reference API sign-in and the signed-in user', () => {
 
 describe('reference API tokens, password, plan and account deletion', () => {
   it('createToken answers the secret once; /users/me then lists the token without it', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const created = await call('createToken', {
       token,
@@ -167,7 +155,7 @@ describe('reference API tokens, password, plan and account deletion', () => {
   });
 
   it('an API token authenticates as its user and records when it was last used', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const created = await call('createToken', {
       token,
@@ -180,7 +168,7 @@ describe('reference API tokens, password, plan and account deletion', () => {
   });
 
   it('createToken refuses a tenant of someone else, a past expiration and a name already used', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const create = (body: object) => call('createToken', { token, body });
     const foreign = await create({ name: 'a', tenant: 'ten-3', expiration: '2099-01-01T00:00:00Z' });
@@ -195,7 +183,7 @@ describe('reference API tokens, password, plan and account deletion', () => {
   });
 
   it('deleteToken revokes an API token, and an unknown token id is 404', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const created = CreatedTokenSchema.parse(
       (await call('createToken', { token, body: { name: 'tmp', tenant: 'ten-1', expiration: '2099-01-01T00:00:00Z' } }))
@@ -207,7 +195,7 @@ describe('reference API tokens, password, plan and account deletion', () => {
   });
 
   it('changePassword with a wrong current password answers 400 with a currentPassword detail', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const response = await call('changePassword', {
       token,
@@ -220,7 +208,7 @@ describe('reference API tokens, password, plan and account deletion', () => {
   });
 
   it('changePassword makes only the new password work and ends the other sessions', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const other = await login(demoCredentials);
     const changed = await call('changePassword', {
@@ -235,7 +223,7 @@ describe('reference API tokens, password, plan and account deletion', () => {
   });
 
   it('updateUser changes profile fields, and an email another user has is 409', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const updated = await call('updateUser', { token, body: { name: 'Alexandra', notificationsEnabled: false } });
     expect(UserSchema.parse(updated.body)).toMatchObject({
@@ -248,7 +236,7 @@ describe('reference API tokens, password, plan and account deletion', () => {
   });
 
   it('changePlan switches the plan of the signed-in user', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(freemiumCredentials);
     const upgraded = await call('changePlan', { token, body: { plan: 'premium' } });
     expect(UserSchema.parse(upgraded.body).axebowPlan).toBe('premium');
@@ -257,7 +245,7 @@ describe('reference API tokens, password, plan and account deletion', () => {
   });
 
   it('deleteUser deletes the user and revokes their sessions: they cannot sign in again', async () => {
-    const { api, call, login } = setup();
+    const { api, call, login } = referenceClient();
     const token = await login(viewerCredentials);
     expect((await call('deleteUser', { token })).status).toBe(204);
     expect((await call('loadUser', { token })).status).toBe(401);
@@ -266,7 +254,7 @@ describe('reference API tokens, password, plan and account deletion', () => {
   });
 
   it('deleteUser is refused with 409 while the user owns a tenant', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const response = await call('deleteUser', { token });
     expect(response).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });

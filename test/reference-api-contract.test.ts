@@ -9,11 +9,11 @@ import {
   viewerCredentials,
   type ReferenceApiOptions,
 } from '../testing';
-import { rawClient, type RawCall } from '../testing/reference-api/raw-client';
+import type { RawCall } from '../testing/reference-api/raw-client';
+import { referenceClient } from './support/reference-client';
 
 function setup(options: ReferenceApiOptions = {}) {
-  const api = createReferenceApi({ operationDurationMs: 0, ...options });
-  const client = rawClient((request) => api.app.fetch(request), api.baseUrl);
+  const client = referenceClient(options);
   const answered = new Set<RouteId>();
   // rawClient checks every success body against the route's response schema; this records which routes ran.
   const call = async (id: RouteId, init?: RawCall) => {
@@ -21,7 +21,7 @@ function setup(options: ReferenceApiOptions = {}) {
     if (response.status === routes[id].successStatus) answered.add(id);
     return response;
   };
-  return { api, call, login: client.login, answered };
+  return { api: client.api, call, login: client.login, answered };
 }
 
 const filter = (value: object) => JSON.stringify(value);

@@ -12,21 +12,14 @@ import {
   TenantSchema,
   UserSchema,
 } from '../interfaces';
-import { createReferenceApi, demoCredentials, freemiumCredentials, viewerCredentials } from '../testing';
-import { rawClient } from '../testing/reference-api/raw-client';
-
-async function setup() {
-  const api = createReferenceApi({ operationDurationMs: 0 });
-  const client = rawClient((request) => api.app.fetch(request), api.baseUrl);
-  const token = await client.login(demoCredentials);
-  return { api, ...client, token };
-}
+import { demoCredentials, freemiumCredentials, viewerCredentials } from '../testing';
+import { signedInClient } from './support/reference-client';
 
 const detailPaths = (body: unknown) => (ErrorBodySchema.parse(body).details ?? []).map((detail) => detail.path);
 
 describe('reference API organizations', () => {
   it('createOrganization makes the user its owner and fills the billing information from the user', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const created = await call('createOrganization', { token, body: { name: 'Side Project' } });
     expect(created.status).toBe(201);
     expect(OrganizationSchema.parse(created.body)).toMatchObject({
@@ -39,7 +32,7 @@ describe('reference API organizations', () => {
   });
 
   it('the owner renames, bills, adds and removes members, and deletes an organization without tenants', async () => {
-    const { call, login, token } = await setup();
+    const { call, login, token } = await signedInClient();
     const { id } = OrganizationSchema.parse(
       (await call('createOrganization', { token, body: { name: 'Side Project' } })).body,
     );
@@ -81,7 +74,7 @@ describe('reference API organizations', () => {
   });
 
   it('adding an email nobody registered answers 400 with an email detail', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const response = await call('addOrganizationMember', {
       token,
       params: { organizationId: 'org-1' },
@@ -94,7 +87,7 @@ describe('reference API organizations', () => {
 
 describe('reference API tenants and members', () => {
   it('createTenant makes the creator owner and stocks the marketplace', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const created = await call('createTenant', { token, body: { name: 'northwind-dev', organizationId: 'org-1' } });
     expect(created.status).toBe(201);
     const tenant = TenantSchema.parse(created.body);
@@ -103,13 +96,13 @@ describe('reference API tenants and members', () => {
   });
 
   it('a tenant in an organization the user does not belong to is refused with 400', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const response = await call('createTenant', { token, body: { name: 'x', organizationId: 'org-2' } });
     expect(detailPaths(response.body)).toEqual(['organizationId']);
   });
 
   it('invited users see the tenant with their role; admins change roles and remove them', async () => {
-    const { call, login, token } = await setup();
+    const { call, login, token } = await signedInClient();
     const { id: tenantId } = TenantSchema.parse(
       (await call('createTenant', { token, body: { name: 'shared', organizationId: 'org-1' } })).body,
     );
@@ -138,7 +131,7 @@ describe('reference API tenants and members', () => {
   });
 
   it('a member may leave a tenant on their own', async () => {
-    const { call, login } = await setup();
+    const { call, login } = await signedInClient();
     const viewer = await login(viewerCredentials);
     expect(
       (await call('removeTenantUser', { token: viewer, params: { tenantId: 'ten-1', userId: 'usr-2' } })).status,
@@ -147,7 +140,7 @@ describe('reference API tenants and members', () => {
   });
 
   it('the owner renames a tenant and deletes it once it runs no services', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const { id: tenantId } = TenantSchema.parse(
       (await call('createTenant', { token, body: { name: 'temp', organizationId: 'org-1' } })).body,
     );
@@ -162,7 +155,7 @@ describe('reference API tenants and members', () => {
 
 describe('reference API accounts and environments', () => {
   it('createAccount never answers the credential secret and picks the flavors of the provider', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const body = {
       name: 'aws-eu-central',
       cloudProvider: {
@@ -183,7 +176,7 @@ describe('reference API accounts and environments', () => {
   });
 
   it('validateAccountCredentials accepts good credentials and refuses expired ones, marking the account', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const good = CredentialsCheckSchema.parse(
       (await call('validateAccountCredentials', { token, params: { tenantId: 'ten-1', accountId: 'acc-1' } })).body,
     );
@@ -200,7 +193,7 @@ describe('reference API accounts and environments', () => {
   });
 
   it('rotating the secret with updateAccount leaves the account pending until validated', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const params = { tenantId: 'ten-1', accountId: 'acc-2' };
     const updated = await call('updateAccount', {
       token,
@@ -219,7 +212,7 @@ describe('reference API accounts and environments', () => {
   });
 
   it('environments are created on an account of the tenant, changed, and deleted when they run no services', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const created = await call('createEnvironment', {
       token,
       params: { tenantId: 'ten-1' },
@@ -244,7 +237,7 @@ describe('reference API accounts and environments', () => {
   });
 
   it('an account without environments can be deleted', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     expect((await call('deleteAccount', { token, params: { tenantId: 'ten-2', accountId: 'acc-4' } })).status).toBe(
       204,
     );
@@ -253,7 +246,7 @@ describe('reference API accounts and environments', () => {
 
 describe('reference API resources, links and logs', () => {
   it('a secret resource never answers its value; other resources do', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const secret = await call('createResource', {
       token,
       params: { tenantId: 'ten-1' },
@@ -271,7 +264,7 @@ describe('reference API resources, links and logs', () => {
   });
 
   it('a resource value that does not suit its type, or a volume without kind, answers 400', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const create = (body: object) => call('createResource', { token, params: { tenantId: 'ten-1' }, body });
     expect(detailPaths((await create({ type: 'volume', name: 'v', value: '10' })).body)).toEqual(['kind']);
     expect(detailPaths((await create({ type: 'port', name: 'p', value: '70000' })).body)).toEqual(['value']);
@@ -281,7 +274,7 @@ describe('reference API resources, links and logs', () => {
   });
 
   it('updateResource replaces the value and deleteResource removes an unused resource', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const params = { tenantId: 'ten-1', resourceId: 'res-7' };
     expect(
       ResourceSchema.parse((await call('updateResource', { token, params, body: { value: 'debug' } })).body).value,
@@ -304,7 +297,7 @@ describe('reference API resources, links and logs', () => {
   });
 
   it('a seeded link joins the client channel of shop to the server channel of payments', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const shop = ServiceSchema.parse(
       (await call('getService', { token, params: { tenantId: 'ten-1', serviceId: 'svc-1' } })).body,
     );
@@ -319,7 +312,7 @@ describe('reference API resources, links and logs', () => {
   });
 
   it('linkServices joins a client channel to a server channel; unlinkServices removes it', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const params = { tenantId: 'ten-1' };
     await call('unlinkServices', { token, params: { ...params, linkName: 'shop-payments' } });
     const body = {
@@ -340,7 +333,7 @@ describe('reference API resources, links and logs', () => {
   });
 
   it('a link to a channel of the wrong kind answers 400 naming the end', async () => {
-    const { call, token } = await setup();
+    const { call, token } = await signedInClient();
     const body = {
       name: 'bad',
       origin: { service: 'svc-2', channel: 'api' },
@@ -351,7 +344,7 @@ describe('reference API resources, links and logs', () => {
   });
 
   it('loadInstanceLogs answers the last lines with tail and the recent ones with since', async () => {
-    const { api, call, token } = await setup();
+    const { api, call, token } = await signedInClient();
     const instance = api.store.services.get('svc-1')?.instances.find((item) => item.role === 'frontend');
     const params = { tenantId: 'ten-1', serviceId: 'svc-1', instanceId: instance?.id ?? '' };
     const tail = InstanceLogsSchema.parse(

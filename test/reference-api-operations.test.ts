@@ -2,46 +2,34 @@ import { listResponseSchema } from '../api/contract/list-query';
 import { RevisionSchema } from '../api/contract/service-routes';
 import { MarketplaceItemSchema, ServiceSchema } from '../interfaces';
 import { OperationSchema, type Operation } from '../interfaces/operation-interface';
-import { createReferenceApi, demoCredentials, type ReferenceApiOptions } from '../testing';
-import { rawClient } from '../testing/reference-api/raw-client';
+import type { ReferenceApiOptions } from '../testing';
+import { signedInClient } from './support/reference-client';
+import { blogSpec } from './support/reference-seed';
 
 const START = new Date('2026-04-01T10:00:00.000Z');
 
+/** How long an operation runs unless a test says otherwise: the reference API's default, on a fake clock. */
+const DURATION_MS = 1500;
+
 async function setup(options: ReferenceApiOptions = {}) {
   jest.useFakeTimers({ now: START });
-  const api = createReferenceApi(options);
-  const client = rawClient((request) => api.app.fetch(request), api.baseUrl);
-  const token = await client.login(demoCredentials);
+  const client = await signedInClient({ operationDurationMs: DURATION_MS, ...options });
+  const { call, token } = client;
   const operation = async (id: string): Promise<Operation> =>
-    OperationSchema.parse((await client.call('getOperation', { token, params: { operationId: id } })).body);
+    OperationSchema.parse((await call('getOperation', { token, params: { operationId: id } })).body);
   const service = async (serviceId: string, tenantId = 'ten-1') =>
-    ServiceSchema.parse((await client.call('getService', { token, params: { tenantId, serviceId } })).body);
-  return { api, ...client, token, operation, service };
+    ServiceSchema.parse((await call('getService', { token, params: { tenantId, serviceId } })).body);
+  return { ...client, operation, service };
 }
 
 afterEach(() => {
   jest.useRealTimers();
 });
 
-const spec = (overrides: object = {}) => ({
-  name: 'blog',
-  environment: 'env-1',
-  account: 'acc-1',
-  registry: 'registry.northwind.dev',
-  imageName: 'northwind/blog:1.0.0',
-  minReplicas: 2,
-  maxReplicas: 3,
-  roles: [{ name: 'web', cpu: 0.5, memory: 512 }],
-  channels: [{ name: 'http', kind: 'server', protocol: 'http', port: 8080 }],
-  links: [],
-  resources: ['res-1'],
-  ...overrides,
-});
-
 describe('reference API long-running operations', () => {
   it('deployService answers 202 with a pending operation that runs, progresses and succeeds after operationDurationMs', async () => {
     const { call, token, operation, service } = await setup({ operationDurationMs: 1000 });
-    const accepted = await call('deployService', { token, params: { tenantId: 'ten-1' }, body: spec() });
+    const accepted = await call('deployService', { token, params: { tenantId: 'ten-1' }, body: blogSpec() });
     expect(accepted.status).toBe(202);
     const started = OperationSchema.parse(accepted.body);
     expect(started).toMatchObject({
@@ -73,7 +61,7 @@ describe('reference API long-running operations', () => {
   it('the effect of an operation applies once its time is up, without anyone polling it', async () => {
     const { call, token, service } = await setup();
     const started = OperationSchema.parse(
-      (await call('deployService', { token, params: { tenantId: 'ten-1' }, body: spec() })).body,
+      (await call('deployService', { token, params: { tenantId: 'ten-1' }, body: blogSpec() })).body,
     );
     jest.advanceTimersByTime(1500);
     expect((await service(started.target.id)).status).toBe('running');
@@ -82,7 +70,7 @@ describe('reference API long-running operations', () => {
   it('with operationDurationMs 0 an operation has succeeded when the 202 arrives', async () => {
     const { call, token, service } = await setup({ operationDurationMs: 0 });
     const accepted = OperationSchema.parse(
-      (await call('deployService', { token, params: { tenantId: 'ten-1' }, body: spec() })).body,
+      (await call('deployService', { token, params: { tenantId: 'ten-1' }, body: blogSpec() })).body,
     );
     expect(accepted).toMatchObject({ status: 'succeeded', progress: 100 });
     expect((await service(accepted.target.id)).status).toBe('running');
@@ -90,7 +78,7 @@ describe('reference API long-running operations', () => {
 
   it('deploying an image whose name contains "fail" ends failed with a SERVER error and a failed service', async () => {
     const { call, token, operation, service } = await setup();
-    const body = spec({ name: 'broken', imageName: 'shop:fail' });
+    const body = blogSpec({ name: 'broken', imageName: 'shop:fail' });
     const started = OperationSchema.parse(
       (await call('deployService', { token, params: { tenantId: 'ten-1' }, body })).body,
     );

@@ -1,45 +1,22 @@
 import { ErrorBodySchema } from '../api/contract/error-body';
 import { UserSchema } from '../interfaces';
 import { OperationSchema } from '../interfaces/operation-interface';
-import {
-  createReferenceApi,
-  demoCredentials,
-  freemiumCredentials,
-  labsOwnerCredentials,
-  viewerCredentials,
-} from '../testing';
-import { rawClient } from '../testing/reference-api/raw-client';
+import { demoCredentials, freemiumCredentials, labsOwnerCredentials, viewerCredentials } from '../testing';
+import { referenceClient } from './support/reference-client';
+import { blogSpec } from './support/reference-seed';
 
 // Seeded ids: ten-1 northwind-prod (demo owner, viewer viewer, sam member), ten-2 northwind-labs (sam owner,
 // demo admin, free member, viewer viewer), ten-3 fran-sandbox (free owner); env-1 production on acc-1 (aws),
 // env-2 staging on acc-2, env-3 research on acc-3 (ten-2), env-4 dev on acc-5 (ten-3); svc-1 shop, svc-2 payments.
 
-function setup() {
-  const api = createReferenceApi({ operationDurationMs: 0 });
-  return { api, ...rawClient((request) => api.app.fetch(request), api.baseUrl) };
-}
-
-const spec = (overrides: object = {}) => ({
-  name: 'blog',
-  environment: 'env-1',
-  account: 'acc-1',
-  registry: 'registry.northwind.dev',
-  imageName: 'northwind/blog:1.0.0',
-  minReplicas: 1,
-  maxReplicas: 2,
-  roles: [{ name: 'web', cpu: 0.5, memory: 512 }],
-  channels: [{ name: 'http', kind: 'server', protocol: 'http', port: 8080 }],
-  links: [],
-  resources: [],
-  ...overrides,
-});
+const spec = (overrides: object = {}) => blogSpec({ minReplicas: 1, maxReplicas: 2, resources: [], ...overrides });
 
 const errorOf = (body: unknown) => ErrorBodySchema.parse(body);
 const paths = (body: unknown) => (errorOf(body).details ?? []).map((detail) => detail.path);
 
 describe('reference API validation (400)', () => {
   it('a body that breaks the route schema answers 400 VALIDATION with one detail per field', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const response = await call('deployService', {
       token,
@@ -52,7 +29,7 @@ describe('reference API validation (400)', () => {
   });
 
   it('a body that is not JSON, or no body at all, answers 400', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const broken = await call('createTenant', { token, rawBody: '{"name": "x",' });
     expect(broken.status).toBe(400);
@@ -62,7 +39,7 @@ describe('reference API validation (400)', () => {
   });
 
   it('a list query with a bad limit, bad JSON, an unknown operator, an unsuitable value or an unknown parameter answers 400 with details', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const list = (query: Record<string, string>) =>
       call('listServices', { token, params: { tenantId: 'ten-1' }, query });
@@ -82,7 +59,7 @@ describe('reference API validation (400)', () => {
   });
 
   it('a spec whose environment, account or resources are not in the tenant is refused field by field', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const deploy = (body: object) => call('deployService', { token, params: { tenantId: 'ten-1' }, body });
     expect(paths((await deploy(spec({ environment: 'env-3' }))).body)).toEqual(['environment']);
@@ -102,7 +79,7 @@ describe('reference API validation (400)', () => {
 
 describe('reference API tenant roles (403)', () => {
   it('a viewer reads a tenant but every change there answers 403 FORBIDDEN', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(viewerCredentials);
     expect((await call('listServices', { token, params: { tenantId: 'ten-1' } })).status).toBe(200);
     const attempts = await Promise.all([
@@ -125,7 +102,7 @@ describe('reference API tenant roles (403)', () => {
   });
 
   it('a member deploys services but may not connect cloud accounts', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(labsOwnerCredentials);
     expect((await call('deployService', { token, params: { tenantId: 'ten-1' }, body: spec() })).status).toBe(202);
     const account = await call('createAccount', {
@@ -137,7 +114,7 @@ describe('reference API tenant roles (403)', () => {
   });
 
   it('an admin manages accounts and members but only the owner renames or deletes the tenant', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const account = await call('createAccount', {
       token,
@@ -161,7 +138,7 @@ describe('reference API tenant roles (403)', () => {
   });
 
   it('only the organization owner changes it; its other members read its invoices', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(viewerCredentials);
     expect((await call('loadInvoices', { token, params: { organizationId: 'org-1' } })).status).toBe(200);
     expect(
@@ -172,7 +149,7 @@ describe('reference API tenant roles (403)', () => {
 
 describe('reference API unknown and foreign ids (404)', () => {
   it('an unknown service, instance, invoice or operation answers 404 NOT_FOUND', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const responses = await Promise.all([
       call('getService', { token, params: { tenantId: 'ten-1', serviceId: 'svc-999' } }),
@@ -186,7 +163,7 @@ describe('reference API unknown and foreign ids (404)', () => {
   });
 
   it('a tenant the user is not a member of is 404, not 403, and so are its operations', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const free = await login(freemiumCredentials);
     const demo = await login(demoCredentials);
     const operation = OperationSchema.parse(
@@ -207,7 +184,7 @@ describe('reference API unknown and foreign ids (404)', () => {
   });
 
   it('a path outside the contract answers a 404 ErrorBody', async () => {
-    const { api } = setup();
+    const { api } = referenceClient();
     const response = await api.app.fetch(
       new Request(`${api.baseUrl}/no/such/route`, { headers: { 'X-Request-Id': 'r-1' } }),
     );
@@ -222,7 +199,7 @@ describe('reference API unknown and foreign ids (404)', () => {
 
 describe('reference API conflicts (409)', () => {
   it('a duplicate name answers 409 CONFLICT: tenant, service, account, environment, resource', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const tenantId = 'ten-1';
     const responses = await Promise.all([
@@ -245,7 +222,7 @@ describe('reference API conflicts (409)', () => {
   });
 
   it('adding someone already in an organization or a tenant answers 409', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     expect(
       (
@@ -268,7 +245,7 @@ describe('reference API conflicts (409)', () => {
   });
 
   it('deleting what is still in use answers 409: tenant with services, account with environments, environment with services, resource used by a service, organization with tenants', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const responses = await Promise.all([
       call('deleteTenant', { token, params: { tenantId: 'ten-1' } }),
@@ -284,7 +261,7 @@ describe('reference API conflicts (409)', () => {
   });
 
   it('the owner of a tenant cannot be removed or demoted (409) nor a second owner appointed (400)', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     expect((await call('removeTenantUser', { token, params: { tenantId: 'ten-2', userId: 'usr-4' } })).status).toBe(
       409,
@@ -300,7 +277,7 @@ describe('reference API conflicts (409)', () => {
 
 describe('reference API freemium plan', () => {
   it('a freemium user cannot reserve more than 2 vCPU and 4096 MB in total over the tenants they own', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(freemiumCredentials);
     // Their hello service already reserves 1 vCPU (0.5 x 2 replicas) and 1024 MB.
     const response = await call('deployService', {
@@ -326,14 +303,14 @@ describe('reference API freemium plan', () => {
   });
 
   it('a deployment within the freemium limit is accepted', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(freemiumCredentials);
     const body = spec({ environment: 'env-4', account: 'acc-5', roles: [{ name: 'web', cpu: 0.5, memory: 1024 }] });
     expect((await call('deployService', { token, params: { tenantId: 'ten-3' }, body })).status).toBe(202);
   });
 
   it('scaling past the freemium limit is refused as well', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(freemiumCredentials);
     const user = UserSchema.parse((await call('loadUser', { token })).body);
     const hello = user.tenants.find((tenant) => tenant.id === 'ten-3')?.services[0];
@@ -346,7 +323,7 @@ describe('reference API freemium plan', () => {
   });
 
   it('after changePlan to premium the same deployment is accepted', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(freemiumCredentials);
     const body = spec({
       environment: 'env-4',
@@ -361,14 +338,14 @@ describe('reference API freemium plan', () => {
   });
 
   it("the limit follows the plan of the tenant's owner: a freemium member deploys freely in a premium owner's tenant", async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(freemiumCredentials);
     const body = spec({ environment: 'env-3', account: 'acc-3', roles: [{ name: 'gpu', cpu: 8, memory: 16_384 }] });
     expect((await call('deployService', { token, params: { tenantId: 'ten-2' }, body })).status).toBe(202);
   });
 
   it('a deployment past the limits of its environment is refused with 400 too', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const body = spec({ environment: 'env-2', account: 'acc-2', roles: [{ name: 'web', cpu: 4, memory: 1024 }] });
     const response = await call('deployService', { token, params: { tenantId: 'ten-1' }, body });
@@ -381,7 +358,7 @@ describe('reference API freemium plan', () => {
 
 describe('reference API error bodies', () => {
   it('a body with hundreds of problems still answers an ErrorBody within its limits', async () => {
-    const { call, login } = setup();
+    const { call, login } = referenceClient();
     const token = await login(demoCredentials);
     const channels = Array.from({ length: 100 }, () => ({ name: 'X', kind: 'bad', protocol: 'bad' }));
     const response = await call('deployService', { token, params: { tenantId: 'ten-1' }, body: spec({ channels }) });

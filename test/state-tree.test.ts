@@ -2,21 +2,22 @@ import type { ServiceForm } from '../api/deploy-service-helper';
 import { UserSchema, type User } from '../interfaces/user-interface';
 import { demoCredentials, type ReferenceApi } from '../testing';
 import {
-  REFERENCE_API,
-  SEED,
+  REFERENCE_API_URL,
   rejectionOf,
   serviceOf,
+  setupReference,
   tenantOf,
   useReferenceApi,
-  type HandlerContext,
-} from './support/reference-services';
+  type ReferenceContext,
+} from './support/reference';
+import { SEED } from './support/reference-seed';
 
-const { api, startHandler, signIn } = useReferenceApi();
+const { api, signIn } = useReferenceApi();
 
 const { prod, labs } = SEED.tenants;
 
 /** Runs `action` and returns what it resolved with, the `state:changed` events it caused, and the state after. */
-async function step<T>({ handler, log }: HandlerContext, action: () => Promise<T>) {
+async function step<T>({ handler, log }: ReferenceContext, action: () => Promise<T>) {
   log.clear();
   const result = await action();
   const changes = log.stateChanges();
@@ -89,7 +90,7 @@ function references(user: User) {
 /** The signed-in user as the API's loadUser returns it now, read with a session of its own (not the handler's). */
 async function loadUserFromApi(api: ReferenceApi): Promise<User> {
   const login = await api.app.fetch(
-    new Request(`${REFERENCE_API}/auth/login`, {
+    new Request(`${REFERENCE_API_URL}/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(demoCredentials),
@@ -97,7 +98,7 @@ async function loadUserFromApi(api: ReferenceApi): Promise<User> {
   );
   const { session } = (await login.json()) as { session: { accessToken: string } };
   const me = await api.app.fetch(
-    new Request(`${REFERENCE_API}/users/me`, { headers: { Authorization: `Bearer ${session.accessToken}` } }),
+    new Request(`${REFERENCE_API_URL}/users/me`, { headers: { Authorization: `Bearer ${session.accessToken}` } }),
   );
   return UserSchema.parse(await me.json());
 }
@@ -109,7 +110,7 @@ function signedIn(state: User | null): User {
 
 describe('the user state tree', () => {
   it('follows login, createTenant, createAccount, createEnvironment, deployService, scaleService and deleteService, sharing every unchanged branch', async () => {
-    const context = startHandler();
+    const context = setupReference();
     const { bridge } = context;
 
     // login: the whole tree arrives at once.
@@ -271,7 +272,7 @@ describe('the user state tree', () => {
   });
 
   it('after each step of that sequence, the references between the entities of the tree match what the API returns', async () => {
-    const context = startHandler();
+    const context = setupReference();
     const { bridge, handler } = context;
     const compared: Array<{ step: string; state: unknown; api: unknown }> = [];
     const compare = async (name: string) => {

@@ -1,14 +1,23 @@
 import { createBackendHandler, type BackendHandler, type BackendHandlerOptions } from '../../backend-handler';
 import { isBackendError, type BackendError } from '../../errors/backend-error';
 import { createWUIBridge } from '../../event-helper';
+import type { Service } from '../../interfaces/service-interface';
+import type { Tenant } from '../../interfaces/tenant-interface';
 import type { User } from '../../interfaces/user-interface';
 import { createReferenceApi, demoCredentials, type Credentials, type ReferenceApi, type SeedName } from '../../testing';
 import { recordEvents, server } from './setup';
 
+// The one reference-API set-up of the test suite: a file calls `useReferenceApi()` once, then every test starts
+// the handlers it needs with `setupReference()` (or the `signIn` that `useReferenceApi` returns). The seeded ids
+// and deploy forms are in ./reference-seed.
+
 /** Where the reference API answers (through msw); nothing real is contacted. */
 export const REFERENCE_API_URL = 'http://aurora.test/api';
 
-/** Every handler polls long-running operations at once, so nothing waits on a real clock. */
+/** Where a test's own slow reference API answers (see {@link ReferenceOptions.operationDurationMs}). */
+const SLOW_API_URL = 'http://slow.aurora.test/api';
+
+/** Every handler polls long-running operations every millisecond, so tests wait for events, never for time. */
 const POLLING = { initialMs: 1, factor: 1, maxMs: 1 };
 
 // One reference API per seed and test file (jest loads this module once per file), created when first used.
@@ -18,7 +27,8 @@ const httpCalls: string[] = [];
 // Handlers started by the current test; stopped after it.
 const started: BackendHandler[] = [];
 
-function referenceApi(seed: SeedName): ReferenceApi {
+/** The reference API of `seed` in this test file; every test finds it back at its seed. */
+function referenceApi(seed: SeedName = 'demo'): ReferenceApi {
   let api = apis.get(seed);
   if (api === undefined) {
     api = createReferenceApi({ baseUrl: REFERENCE_API_URL, seed, operationDurationMs: 0 });
@@ -35,8 +45,11 @@ function recordCall({ request }: { request: Request }): void {
  * Installs the reference API lifecycle in the calling test file: the file's one msw server listens (failing on
  * any request no handler answers); after each test, the handlers it started are stopped, every reference API
  * goes back to its seed and the msw handlers are reset.
+ *
+ * Returns the demo reference API, the HTTP calls of the current test (`METHOD /path`, in order) and
+ * {@link signedIn}, for files whose every test starts from a signed-in handler.
  */
-export function useReferenceApi(): void {
+export function useReferenceApi() {
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
     server.events.on('request:start', recordCall);
@@ -51,11 +64,17 @@ export function useReferenceApi(): void {
     server.events.removeListener('request:start', recordCall);
     server.close();
   });
+  return { api: referenceApi(), calls: httpCalls as readonly string[], signIn: signedIn };
 }
 
 export type ReferenceOptions = {
   /** `demo` (default): the demo world; `empty`: the seeded users only, without organizations or tenants. */
   seed?: SeedName;
+  /**
+   * How long long-running operations take, for a test that watches them run: the handler then talks to a
+   * reference API of the test's own. Without it, operations have succeeded when they are accepted.
+   */
+  operationDurationMs?: number;
   /** More handler options (not `bridge`, `auth`, `environment` or `polling`, which the set-up owns). */
   handler?: Omit<BackendHandlerOptions, 'bridge' | 'auth' | 'environment' | 'polling'>;
 };
@@ -66,7 +85,11 @@ export type ReferenceOptions = {
  * {@link useReferenceApi}.
  */
 export function setupReference(options: ReferenceOptions = {}) {
-  const api = referenceApi(options.seed ?? 'demo');
+  const seed = options.seed ?? 'demo';
+  const api =
+    options.operationDurationMs === undefined
+      ? referenceApi(seed)
+      : createReferenceApi({ baseUrl: SLOW_API_URL, seed, operationDurationMs: options.operationDurationMs });
   server.use(...api.handlers);
   const listenerErrors: unknown[] = [];
   const bridge = createWUIBridge({ onListenerError: (error) => listenerErrors.push(error) });
@@ -74,7 +97,7 @@ export function setupReference(options: ReferenceOptions = {}) {
   const handler = createBackendHandler({
     ...options.handler,
     bridge,
-    environment: { apiBaseUrl: REFERENCE_API_URL, logLevel: 'silent' },
+    environment: { apiBaseUrl: api.baseUrl, logLevel: 'silent', timeoutMs: 5_000 },
     polling: POLLING,
   });
   handler.start();
@@ -82,7 +105,7 @@ export function setupReference(options: ReferenceOptions = {}) {
 
   /** Clears the event log and the recorded HTTP calls, so that what follows is the test's own. */
   function clearLog(): void {
-    log.entries.length = 0;
+    log.clear();
     httpCalls.length = 0;
   }
 
@@ -91,21 +114,6 @@ export function setupReference(options: ReferenceOptions = {}) {
     const user = await bridge.request('login', { email: credentials.email, password: credentials.password });
     clearLog();
     return user;
-  }
-
-  /** The BackendError `promise` rejects with; fails the test when it resolves or rejects with something else. */
-  async function expectError(promise: Promise<unknown>): Promise<BackendError> {
-    const outcome = await promise.then(
-      (value: unknown) => ({ resolved: value }),
-      (error: unknown) => ({ rejected: error }),
-    );
-    if ('resolved' in outcome) {
-      throw new Error(`expected a BackendError, but the request succeeded with ${JSON.stringify(outcome.resolved)}`);
-    }
-    if (!isBackendError(outcome.rejected)) {
-      throw new Error(`expected a BackendError, but got ${String(outcome.rejected)}`);
-    }
-    return outcome.rejected;
   }
 
   return {
@@ -123,3 +131,49 @@ export function setupReference(options: ReferenceOptions = {}) {
 }
 
 export type ReferenceContext = ReturnType<typeof setupReference>;
+
+/** {@link setupReference}, signed in as `credentials` (the demo user by default), with an empty event log. */
+async function signedIn(
+  credentials: Credentials = demoCredentials,
+  options: ReferenceOptions = {},
+): Promise<ReferenceContext> {
+  const context = setupReference(options);
+  await context.signIn(credentials);
+  return context;
+}
+
+/** The error `promise` rejects with; fails the test when it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    (value: unknown) => {
+      throw new Error(`expected a rejection, but the request succeeded with ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error,
+  );
+}
+
+/** The BackendError `promise` rejects with; fails the test when it resolves or rejects with something else. */
+export async function expectError(promise: Promise<unknown>): Promise<BackendError> {
+  const error = await rejectionOf(promise);
+  if (!isBackendError(error)) throw new Error(`expected a BackendError, but got ${String(error)}`);
+  return error;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// State look-ups that fail loudly, so that tests can chain them without optional chaining everywhere.
+
+export function tenantOf(state: User | null, tenantId: string): Tenant {
+  const tenant = state?.tenants.find((item) => item.id === tenantId);
+  if (tenant === undefined) throw new Error(`tenant ${tenantId} is not in the state`);
+  return tenant;
+}
+
+export function serviceOf(state: User | null, tenantId: string, serviceId: string): Service {
+  const service = tenantOf(state, tenantId).services.find((item) => item.id === serviceId);
+  if (service === undefined) throw new Error(`service ${serviceId} is not in tenant ${tenantId} of the state`);
+  return service;
+}
+
+export function findService(state: User | null, tenantId: string, name: string): Service | undefined {
+  return tenantOf(state, tenantId).services.find((item) => item.name === name);
+}

@@ -1,7 +1,8 @@
 import { setupServer } from 'msw/node';
 import { createBackendHandler, type BackendHandlerOptions } from '../../backend-handler';
 import { createWUIBridge, type WUIBridge } from '../../event-helper';
-import { EventNames, type EventName } from '../../event-names';
+import { EventNames, type EventName, type StateChangeMeta } from '../../event-names';
+import type { User } from '../../interfaces/user-interface';
 
 /** The API base URL every test handler talks to; msw answers it, nothing real is contacted. */
 export const API = 'http://aurora.test/api';
@@ -21,12 +22,20 @@ export function useMockApi(): void {
 
 export type LoggedEvent = { event: EventName; args: unknown[] };
 
-/** Records every event of `bridge`, in order, so tests can assert the whole sequence at once. */
-export function recordEvents(bridge: WUIBridge): {
+export type EventLog = {
   entries: LoggedEvent[];
+  /** The event names, in order. */
   names: () => EventName[];
+  /** The snapshots `state:changed` carried, in order, with their meta. */
+  stateChanges: () => Array<{ state: User | null; meta: StateChangeMeta }>;
+  /** Forgets the events recorded so far. */
+  clear: () => void;
+  /** Stops recording. */
   stop: () => void;
-} {
+};
+
+/** Records every event of `bridge`, in order, so tests can assert the whole sequence at once. */
+export function recordEvents(bridge: WUIBridge): EventLog {
   const entries: LoggedEvent[] = [];
   const offs = EventNames.map((event) =>
     bridge.on(event, (...args: unknown[]) => {
@@ -36,6 +45,13 @@ export function recordEvents(bridge: WUIBridge): {
   return {
     entries,
     names: () => entries.map((entry) => entry.event),
+    stateChanges: () =>
+      entries
+        .filter((entry) => entry.event === 'state:changed')
+        .map((entry) => ({ state: entry.args[0] as User | null, meta: entry.args[1] as StateChangeMeta })),
+    clear: () => {
+      entries.length = 0;
+    },
     stop: () => {
       for (const off of offs) off();
     },

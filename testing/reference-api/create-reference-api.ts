@@ -4,15 +4,35 @@ import { seedStore, type SeedName } from './seed';
 import { Store } from './store';
 
 export type ReferenceApiOptions = {
-  /** Where the API lives; msw answers `${baseUrl}/*`. Default `http://localhost:4010/api`. */
+  /**
+   * Where the API lives; msw answers `${baseUrl}/*`.
+   * @default 'http://localhost:4010/api'
+   * @example 'http://aurora.test/api'
+   */
   baseUrl?: string;
-  /** `demo` (default): the demo world; `empty`: only the seeded users, no organizations or tenants. */
+  /**
+   * `demo`: the demo world; `empty`: only the seeded users, no organizations or tenants.
+   * @default 'demo'
+   * @example 'empty'
+   */
   seed?: SeedName;
-  /** How long long-running operations take, in ms (default 1500; 0 finishes them at once). */
+  /**
+   * How long long-running operations take, in ms; 0 finishes them at once.
+   * @default 1500
+   * @example 0
+   */
   operationDurationMs?: number;
-  /** How long an access token from `login` stays valid, in ms (default one hour). */
+  /**
+   * How long an access token from `login` stays valid, in ms.
+   * @default 3_600_000
+   * @example 1_000
+   */
   sessionTtlMs?: number;
-  /** Let container metrics drift slowly with time, for a live demo (default false: steady, as tests want). */
+  /**
+   * Let container metrics drift slowly with time, for a live demo; steady metrics suit tests.
+   * @default false
+   * @example true
+   */
   liveMetrics?: boolean;
 };
 

@@ -2,15 +2,36 @@ import type { Server } from 'node:http';
 import { createReferenceApi, type ReferenceApi, type ReferenceApiOptions } from './create-reference-api';
 
 export type ReferenceServerOptions = Omit<ReferenceApiOptions, 'baseUrl'> & {
-  /** TCP port; default 4010; 0 picks any free port (read it from `url`). */
+  /**
+   * TCP port; 0 picks any free port (read it from `url`).
+   * @default 4010
+   * @example 0
+   */
   port?: number;
-  /** Interface to listen on; default `127.0.0.1` (this machine only). */
+  /**
+   * Interface to listen on; the default serves this machine only.
+   * @default '127.0.0.1'
+   * @example '0.0.0.0'
+   */
   host?: string;
-  /** A folder whose files are served at `/` (e.g. the playground); the API stays under `/api`. */
+  /**
+   * A folder whose files are served at `/` (e.g. the playground); the API stays under `/api`.
+   * @default undefined (API only)
+   * @example 'playground/dist'
+   */
   staticRoot?: string;
-  /** A JSON file that keeps the API's data across restarts: loaded at start, saved after every change. */
+  /**
+   * A JSON file that keeps the API's data across restarts: loaded at start, saved after changes. It holds
+   * the seeded users' passwords and account secrets of this fake API, never session tokens.
+   * @default undefined (in memory only)
+   * @example '.aurora-data/reference-api.json'
+   */
   dataFile?: string;
-  /** With `dataFile`: forget the saved data and start from the seed. */
+  /**
+   * With `dataFile`: forget the saved data and start from the seed.
+   * @default false
+   * @example true
+   */
   reset?: boolean;
 };
 
