@@ -13,6 +13,7 @@ import { createUserApi } from './api/user-api-service';
 import { resolveEnvironment, type EnvironmentOptions, type ResolvedEnvironment } from './environment';
 import { BackendError } from './errors/backend-error';
 import { ADVICE } from './errors/http-status';
+import { toBackendError } from './errors/to-backend-error';
 import type { Unsubscribe, WUIBridge } from './event-helper';
 import {
   isLongRunning,
@@ -22,7 +23,7 @@ import {
   type OutcomeMeta,
   type ResolvedRequestMeta,
 } from './event-names';
-import { createRequestRunner } from './handler/request-runner';
+import { createRequestRunner, type RunResult } from './handler/request-runner';
 import { createServiceReloader } from './handler/service-reloader';
 import type { Operation } from './interfaces/operation-interface';
 import { createLogger, type Logger } from './log/logger';
@@ -151,25 +152,34 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
 
   async function handle(operation: OperationName, input: unknown, meta: ResolvedRequestMeta): Promise<void> {
     const started = performance.now();
-    const outcomeMeta = (): OutcomeMeta => ({
+    let outcome: RunResult;
+    try {
+      outcome = await runner.run(operation, input, meta);
+      if (outcome.ok) {
+        const patch = await reloader.afterRequest(operation, outcome.input, state, meta.requestId);
+        // Reduced from the state as it is now, with no await in between, so concurrent successes never
+        // overwrite each other's changes.
+        const reduced = reduce(state, operation, outcome.result as never, outcome.input as never);
+        setState(replaceEqualDeep(state, patch(reduced)), meta.requestId, operation);
+      }
+    } catch (error) {
+      // The runner answers every failure it can foresee; this is the last line against a defect.
+      logger.error(`"${operation}" failed unexpectedly`, { requestId: meta.requestId });
+      outcome = { ok: false, error: toBackendError(error, operation, meta.requestId) };
+    }
+    // Exactly one outcome, emitted outside the try: a throwing listener is the bridge's to report and must
+    // never turn a success into a second, error outcome.
+    const outcomeMeta: OutcomeMeta = {
       requestId: meta.requestId,
       operation,
       durationMs: Math.round(performance.now() - started),
-    });
-    const outcome = await runner.run(operation, input, meta);
-    // Outcome events are emitted outside any try: a throwing listener is the bridge's to report, and must
-    // never turn a success into a second, error outcome.
+    };
     if (!outcome.ok) {
       logger.debug(`${operation} failed: ${outcome.error.code}`, { requestId: meta.requestId });
-      emitOutcome(`${operation}:error`, outcome.error, outcomeMeta());
+      emitOutcome(`${operation}:error`, outcome.error, outcomeMeta);
       return;
     }
-    const patch = await reloader.afterRequest(operation, outcome.input, state, meta.requestId);
-    // Reduced from the state as it is now, with no await in between, so concurrent successes never overwrite
-    // each other's changes.
-    const reduced = reduce(state, operation, outcome.result as never, outcome.input as never);
-    setState(replaceEqualDeep(state, patch(reduced)), meta.requestId, operation);
-    emitOutcome(`${operation}:success`, outcome.result, outcomeMeta());
+    emitOutcome(`${operation}:success`, outcome.result, outcomeMeta);
     if (isLongRunning(operation) && running) {
       follower.follow(outcome.result as Operation, { requestId: meta.requestId, operation });
     }

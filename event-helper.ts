@@ -6,7 +6,6 @@ import {
   isLongRunning,
   isOperationName,
   type EmitArgs,
-  type EventArgs,
   type EventName,
   type Listener,
   type OperationName,
@@ -16,7 +15,8 @@ import {
   type RequestMeta,
   type ResolvedRequestMeta,
 } from './event-names';
-import { createRequestId } from './request-id';
+import { cancelled, checkMeta, describeOperations, optionsError } from './bridge/request-checks';
+import { createRequestId } from './bridge/request-id';
 
 /** Removes the listener it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
@@ -137,6 +137,7 @@ export class WUIBridge {
   }
 
   #dispatchRequest(event: OperationName, input: unknown, resolved: ResolvedRequestMeta): string {
+    checkMeta(event, resolved);
     const { requestId } = resolved;
     if (!this.#claimed.has(event)) {
       const error = new BackendError({
@@ -168,6 +169,8 @@ export class WUIBridge {
   request<K extends OperationName>(operation: K, ...args: RequestArgs<K>): Promise<OperationResult<K>> {
     const [input, options = {}] = args as [unknown, RequestOptions | undefined];
     const requestId = options.requestId ?? createRequestId();
+    const invalid = optionsError(operation, { ...options, requestId });
+    if (invalid !== undefined) return Promise.reject(invalid);
     const controller = new AbortController();
     return new Promise<OperationResult<K>>((resolve, reject) => {
       const cleanups: Array<() => void> = [];
@@ -271,23 +274,7 @@ export class WUIBridge {
   }
 }
 
-function describeOperations(names: readonly OperationName[]): string {
-  const shown = names.slice(0, 3).map((name) => `"${name}"`);
-  return names.length > 3 ? `${shown.join(', ')} and ${names.length - 3} more operations` : shown.join(', ');
-}
-
-function cancelled(operation: OperationName, requestId: string, reason: unknown): BackendError {
-  return new BackendError({
-    code: 'CANCELLED',
-    message: `"${operation}" was cancelled by its caller's AbortSignal. ${ADVICE.CANCELLED}`,
-    requestId,
-    cause: reason,
-  });
-}
-
 /** Creates a typed event bus for WUI components and the backend handler. */
 export function createWUIBridge(options?: WUIBridgeOptions): WUIBridge {
   return new WUIBridge(options);
 }
-
-export type { EventArgs };

@@ -21,6 +21,7 @@ const config: Config = {
   restoreMocks: true,
   collectCoverageFrom: [
     'handler/**/*.ts',
+    'bridge/**/*.ts',
     'operations/**/*.ts',
     'log/**/*.ts',
     'testing/**/*.ts',

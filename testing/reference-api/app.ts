@@ -7,7 +7,7 @@ import type { ErrorBody } from '../../api/contract/error-body';
 import type { ErrorCode, ErrorDetail } from '../../errors/backend-error';
 import { zodIssuesToDetails } from '../../errors/from-zod';
 import { STATUS_FOR_CODE } from '../../errors/http-status';
-import { createRequestId } from '../../request-id';
+import { createRequestId } from '../../bridge/request-id';
 import { authenticate } from './access';
 import { ApiError } from './errors';
 import { handlers } from './handlers';
