@@ -21,4 +21,6 @@ export default defineConfig({
   treeshake: true,
   // Dependencies and Node built-ins stay imports; the testing entry loads node:http only when a server starts.
   external: [/^node:/, 'msw', 'hono', '@hono/node-server'],
+  // Keep `node:` in the imports: it tells a browser bundler at a glance which modules are Node's own.
+  removeNodeProtocol: false,
 });
