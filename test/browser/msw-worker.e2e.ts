@@ -16,7 +16,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { MswPageResult } from './msw/page';
+import type { MswPageResult, ResultWindow } from './msw/page';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -194,8 +194,8 @@ let resultPromise: Promise<MswPageResult> | undefined;
 /** The page's result (window.__result), once it has run; screenshots the page then. */
 function pageResult(): Promise<MswPageResult> {
   resultPromise ??= (async () => {
-    await page.waitForFunction(() => window.__result !== undefined);
-    const result = await page.evaluate(() => window.__result);
+    await page.waitForFunction(() => (window as unknown as ResultWindow).__result !== undefined);
+    const result = await page.evaluate(() => (window as unknown as ResultWindow).__result);
     await page.screenshot({ path: join(screenshots, 'msw-worker.png'), fullPage: true });
     assert.ok(result, 'window.__result is set');
     return result;

@@ -19,13 +19,8 @@ export type MswPageResult = {
   error?: { step: string; code?: string; message: string };
 };
 
-declare global {
-  // An interface, because only an interface merges into the global Window.
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-  interface Window {
-    __result?: MswPageResult;
-  }
-}
+/** The window as the test reads it. */
+export type ResultWindow = { __result?: MswPageResult };
 
 const apiBaseUrl = `${location.origin}/mock-api`;
 const TENANT_NAME = 'msw-browser-tenant';
@@ -136,7 +131,7 @@ async function run(result: MswPageResult): Promise<void> {
   show('http-calls', result.httpCalls.join('\n'));
   show('status', result.status);
   document.body.dataset['status'] = result.status;
-  window.__result = result;
+  (window as unknown as ResultWindow).__result = result;
 }
 
 void run({ status: 'error', httpCalls: [] });
