@@ -11,22 +11,12 @@ import { checkCapacity } from './usage';
  * Starts deploying a new service (`deployService`, `deployMarketplaceItem`): the service appears at once as
  * `deploying` and runs, as revision 1, when the operation succeeds; it is `failed` if its image cannot be pulled.
  */
-export function deployNewService(
-  store: Store,
-  tenantId: string,
-  spec: ServiceSpec,
-  kind: Extract<OperationKind, 'deployService' | 'deployMarketplaceItem'>,
-  marketplaceItem?: string,
-): Operation {
-  validateSpec(store, tenantId, spec);
-  if (store.servicesOf(tenantId).some((service) => service.spec.name === spec.name)) {
-    throw conflict(`The tenant already has a service named ${spec.name}`);
-  }
-  checkCapacity(store, tenantId, spec);
+/** A service record about to be rolled out for the first time, stored under a new id. */
+export function newService(store: Store, tenant: string, spec: ServiceSpec, marketplaceItem?: string): ServiceRecord {
   const now = store.timestamp();
   const service: ServiceRecord = {
     id: store.nextId('svc'),
-    tenant: tenantId,
+    tenant,
     spec,
     pendingSpec: undefined,
     status: 'deploying',
@@ -41,6 +31,22 @@ export function deployNewService(
     updatedAt: now,
   };
   store.services.set(service.id, service);
+  return service;
+}
+
+export function deployNewService(
+  store: Store,
+  tenantId: string,
+  spec: ServiceSpec,
+  kind: Extract<OperationKind, 'deployService' | 'deployMarketplaceItem'>,
+  marketplaceItem?: string,
+): Operation {
+  validateSpec(store, tenantId, spec);
+  if (store.servicesOf(tenantId).some((service) => service.spec.name === spec.name)) {
+    throw conflict(`The tenant already has a service named ${spec.name}`);
+  }
+  checkCapacity(store, tenantId, spec);
+  const service = newService(store, tenantId, spec, marketplaceItem);
   const operation = startOperation(store, {
     kind,
     target: { type: 'service', id: service.id, tenant: tenantId },

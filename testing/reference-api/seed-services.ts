@@ -1,5 +1,6 @@
 import type { ServiceSpec } from '../../api/contract/service-spec';
 import { restingStatus, rollOut } from './deployments';
+import { newService } from './lifecycle';
 import type { ServiceRecord } from './records';
 import type { Store } from './store';
 
@@ -43,26 +44,7 @@ function deploy(
 ): ServiceRecord {
   const first = history[0];
   if (first === undefined) throw new Error('a seeded service needs at least one revision');
-  const service = store.at(start, (): ServiceRecord => {
-    const now = store.timestamp();
-    return {
-      id: store.nextId('svc'),
-      tenant,
-      spec: first,
-      pendingSpec: undefined,
-      status: 'deploying',
-      instances: [],
-      revisionIds: [],
-      currentRevision: undefined,
-      busyWith: undefined,
-      marketplaceItem,
-      lastDeployed: undefined,
-      startedAt: undefined,
-      createdAt: now,
-      updatedAt: now,
-    };
-  });
-  store.services.set(service.id, service);
+  const service = store.at(start, () => newService(store, tenant, first, marketplaceItem));
   history.forEach((spec, index) => {
     store.at(start + index * 7 * DAY, () => {
       rollOut(store, service, spec);
