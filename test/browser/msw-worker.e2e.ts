@@ -15,7 +15,8 @@ import { dirname, extname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage } from './chromium';
 import type { MswPageResult, ResultWindow } from './msw/page';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,7 +24,6 @@ const root = join(here, '..', '..');
 const library = { index: join(root, 'dist', 'index.js'), testing: join(root, 'dist', 'testing.js') };
 const workerScript = join(root, 'node_modules', 'msw', 'lib', 'mockServiceWorker.js');
 const screenshots = join(root, 'test-results');
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** The page imports the library's sources (so that tsc checks it without a build); the bundle takes the build. */
 const useBuiltLibrary: Plugin = {
@@ -104,10 +104,6 @@ before(async () => {
     assert.ok(existsSync(file), `The library is not built (${file} is missing): run "npm run build" first.`);
   }
   assert.ok(existsSync(workerScript), `msw's worker script is missing (${workerScript}): run "npm ci".`);
-  assert.ok(
-    existsSync(chromiumPath),
-    `No Chromium at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH).`,
-  );
   await mkdir(screenshots, { recursive: true });
   await rm(join(screenshots, 'msw-worker.png'), { force: true });
 
@@ -152,23 +148,8 @@ before(async () => {
   assert.equal(probe.status, 404, 'the static server must not answer /mock-api');
   hits.length = 0;
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
-  });
+  browser = await launchChromium();
+  page = await openPage(browser, { width: 1000, height: 700 }, pageErrors, 20_000);
   page.on('response', (response) => {
     if (new URL(response.url()).pathname.startsWith('/mock-api')) {
       pageMockApiResponses.push({

@@ -7,7 +7,8 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage } from './chromium';
 import { OPERATION_NAMES } from '../../index';
 import { startReferenceServer, type ReferenceServer } from '../../testing/index';
 import { PlaygroundPage } from './playground-page';
@@ -15,7 +16,6 @@ import { PlaygroundPage } from './playground-page';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const staticRoot = join(root, 'playground', 'dist');
 const screenshots = join(root, 'test-results');
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 let server: ReferenceServer | undefined;
 let browser: Browser | undefined;
@@ -27,10 +27,6 @@ before(async () => {
   assert.ok(
     existsSync(join(staticRoot, 'index.html')) && existsSync(join(staticRoot, 'app.js')),
     `The playground is not built (${staticRoot}): run "npm run build && npm run build:playground" first.`,
-  );
-  assert.ok(
-    existsSync(chromiumPath),
-    `No Chromium at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH).`,
   );
   await mkdir(screenshots, { recursive: true });
   for (const file of await readdir(screenshots)) {
@@ -44,23 +40,8 @@ before(async () => {
     200,
     `GET ${origin}/ should serve the playground's index.html (staticRoot), got ${home.status}`,
   );
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
-  });
+  browser = await launchChromium();
+  page = await openPage(browser, { width: 1280, height: 800 }, pageErrors, 15_000);
   ui = new PlaygroundPage(page, screenshots);
   await page.goto(`${origin}/`);
 });
