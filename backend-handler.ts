@@ -1,39 +1,25 @@
-import { createAccountApi } from './api/account-api-service';
-import { createEnvironmentApi } from './api/environment-api-service';
+// The backend handler: answers the bridge's requests with REST calls, and keeps the user's state tree.
 import { createTransport, type AccessTokenProvider, type HttpCallInfo } from './api/http/transport';
-import { createMarketplaceApi } from './api/marketplace-api-service';
-import { createOperationFollower, type PollBackoff } from './api/operation-follower';
-import type { OperationImpls } from './api/operation-impl';
-import { createOrganizationsApi } from './api/organizations-api-service';
-import { createResourcesApi } from './api/resources-api-service';
-import { createServiceApi } from './api/service-api-service';
 import { createSession } from './api/session';
-import { createTenantApi } from './api/tenant-api-service';
-import { createUserApi } from './api/user-api-service';
+import type { Claim, IncomingRequest } from './bridge/claim';
 import { resolveEnvironment, type EnvironmentOptions, type ResolvedEnvironment } from './environment';
-import { BackendError } from './errors/backend-error';
-import { ADVICE } from './errors/http-status';
-import { toBackendError } from './errors/to-backend-error';
-import type { Unsubscribe, WUIBridge } from './event-helper';
-import {
-  isLongRunning,
-  OPERATION_NAMES,
-  type OperationEventMeta,
-  type OperationName,
-  type OutcomeMeta,
-  type ResolvedRequestMeta,
-} from './event-names';
-import { createRequestRunner, type RunResult } from './handler/request-runner';
-import { createServiceReloader } from './handler/service-reloader';
+import { defect } from './errors/messages';
+import type { WUIBridge } from './event-helper';
+import { isLongRunning, REQUEST_NAMES, requests, type OperationEventMeta, type RequestName } from './event-names';
+import { createOperationFollower, type PollBackoff } from './handler/operation-follower';
+import { createRequestRunner } from './handler/request-runner';
+import { createServiceReloader, unchanged, type StatePatch } from './handler/service-reloader';
 import type { Operation } from './interfaces/operation-interface';
 import { createLogger, type Logger } from './log/logger';
-import { findTenant } from './state/tree';
+import type { RequestDeclaration } from './requests/define-request';
 import { deepFreeze } from './state/freeze';
 import { replaceEqualDeep } from './state/structural-sharing';
-import { reduce, type UserState } from './state/user-state';
+import type { UserState } from './state/user-state';
+
+export type { PollBackoff } from './handler/operation-follower';
 
 /** Options of {@link createBackendHandler}. */
-export type BackendHandlerOptions = {
+export interface BackendHandlerOptions {
   /** The bridge whose request events this handler answers. */
   bridge: WUIBridge;
   /**
@@ -68,13 +54,13 @@ export type BackendHandlerOptions = {
    * @example { initialMs: 100, factor: 2, maxMs: 5000 }
    */
   polling?: PollBackoff;
-};
+}
 
 /** The backend handler: turns request events into REST calls and answers each with one outcome event. */
-export type BackendHandler = {
+export interface BackendHandler {
   /** Starts answering request events. Calling it again does nothing. */
   start(): void;
-  /** Removes every listener it added, cancels requests in flight (outcome `CANCELLED`) and stops following operations. */
+  /** Stops answering: requests in flight end `CANCELLED`, operations are no longer followed. */
   stop(): void;
   /** Whether the handler is answering requests. */
   readonly running: boolean;
@@ -82,7 +68,7 @@ export type BackendHandler = {
   getState(): UserState;
   /** The settings in force, after options, environment variables and defaults were resolved. */
   readonly environment: ResolvedEnvironment;
-};
+}
 
 /**
  * Creates the backend handler for `options.bridge`. Settings are validated now: an invalid one throws a
@@ -99,119 +85,87 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
     logger,
     onCall: options.onHttpCall,
   });
+  const run = createRequestRunner(transport, session);
+  const reloader = createServiceReloader(transport, logger);
 
   let state: UserState = null;
-  let subscriptions: Unsubscribe[] = [];
+  let claim: Claim | undefined;
 
-  const impls: OperationImpls = {
-    ...createUserApi(transport, session),
-    ...createOrganizationsApi(transport),
-    ...createTenantApi(transport),
-    ...createAccountApi(transport),
-    ...createEnvironmentApi(transport),
-    ...createServiceApi(transport, (tenantId) => findTenant(state, tenantId)),
-    ...createMarketplaceApi(transport),
-    ...createResourcesApi(transport),
-  };
-  const runner = createRequestRunner(impls);
-
-  // Outcome event names are computed from a generic operation, which TypeScript cannot narrow to one event.
-  const emitOutcome = bridge.emit.bind(bridge) as (
-    event: `${OperationName}:success` | `${OperationName}:error`,
-    payload: unknown,
-    meta: OutcomeMeta,
-  ) => void;
-
-  function setState(next: UserState, requestId: string, operation: OperationName): void {
+  // Applied to the state as it is now, with no await in between, so concurrent successes never overwrite
+  // each other's changes; unchanged branches keep their identity.
+  function commit(change: (current: UserState) => UserState, requestId: string, name: RequestName): void {
+    const next = replaceEqualDeep(state, change(state));
     if (next === state) return;
     state = deepFreeze(next);
-    bridge.emit('state:changed', state, { requestId, operation });
+    claim?.notify('state:changed', state, { requestId, name });
   }
-
-  const reloader = createServiceReloader(transport, logger);
 
   async function settleOperation(operation: Operation, meta: OperationEventMeta): Promise<void> {
     const patch = await reloader.afterOperation(operation, state, meta.requestId);
-    setState(replaceEqualDeep(state, patch(state)), meta.requestId, meta.operation);
+    commit(patch, meta.requestId, meta.name);
   }
 
   const follower = createOperationFollower({
     transport,
     backoff: options.polling,
-    onProgress: (operation, meta) => bridge.emit('operation:progress', operation, meta),
+    onProgress: (operation, meta) => claim?.notify('operation:progress', operation, meta),
     onCompleted: async (operation, meta) => {
       await settleOperation(operation, meta);
-      bridge.emit('operation:completed', operation, meta);
+      claim?.notify('operation:completed', operation, meta);
     },
     // A failed operation leaves its service as the API decided (previous revision, or failed): show that.
     onFailed: async (error, meta, operation) => {
       if (operation !== undefined) await settleOperation(operation, meta);
-      bridge.emit('operation:failed', error, meta);
+      claim?.notify('operation:failed', error, meta);
     },
   });
 
-  async function handle(operation: OperationName, input: unknown, meta: ResolvedRequestMeta): Promise<void> {
-    const started = performance.now();
-    let outcome: RunResult;
+  async function handle(request: IncomingRequest): Promise<void> {
+    const { name, requestId } = request;
+    const declaration: RequestDeclaration = requests[name];
+    const answering = claim;
     try {
-      outcome = await runner.run(operation, input, meta);
-      if (outcome.ok) {
-        const patch = await reloader.afterRequest(operation, outcome.input, state, meta.requestId);
-        // Reduced from the state as it is now, with no await in between, so concurrent successes never
-        // overwrite each other's changes.
-        const reduced = reduce(state, operation, outcome.result as never, outcome.input as never);
-        setState(replaceEqualDeep(state, patch(reduced)), meta.requestId, operation);
+      const outcome = await run(request, state);
+      if (!outcome.ok) {
+        logger.debug(`${name} failed: ${outcome.error.code}`, { requestId });
+        answering?.fail(requestId, outcome.error);
+        return;
       }
+      const reloads = declaration.reloads?.(outcome.input, state);
+      const patch: StatePatch = reloads === undefined ? unchanged : await reloader.reload(reloads, state, requestId);
+      const reduced = (current: UserState): UserState =>
+        declaration.reduce === undefined ? current : declaration.reduce(current, outcome.result, outcome.input);
+      commit((current) => patch(reduced(current)), requestId, name);
+      if (!isLongRunning(name)) {
+        answering?.succeed(requestId, outcome.result);
+        return;
+      }
+      answering?.accept(requestId, outcome.result as Operation);
+      if (claim === answering && answering !== undefined)
+        follower.follow(outcome.result as Operation, { requestId, name });
     } catch (error) {
       // The runner answers every failure it can foresee; this is the last line against a defect.
-      logger.error(`"${operation}" failed unexpectedly`, { requestId: meta.requestId });
-      outcome = { ok: false, error: toBackendError(error, operation, meta.requestId) };
-    }
-    // Exactly one outcome, emitted outside the try: a throwing listener is the bridge's to report and must
-    // never turn a success into a second, error outcome.
-    const outcomeMeta: OutcomeMeta = {
-      requestId: meta.requestId,
-      operation,
-      durationMs: Math.round(performance.now() - started),
-    };
-    if (!outcome.ok) {
-      logger.debug(`${operation} failed: ${outcome.error.code}`, { requestId: meta.requestId });
-      emitOutcome(`${operation}:error`, outcome.error, outcomeMeta);
-      return;
-    }
-    emitOutcome(`${operation}:success`, outcome.result, outcomeMeta);
-    if (isLongRunning(operation) && running) {
-      follower.follow(outcome.result as Operation, { requestId: meta.requestId, operation });
+      logger.error(`"${name}" failed unexpectedly`, { requestId });
+      answering?.fail(requestId, defect(name, requestId, error));
     }
   }
 
-  let running = false;
   return {
     environment,
     get running() {
-      return running;
+      return claim !== undefined;
     },
     getState: () => state,
     start() {
-      if (running) return;
-      const release = bridge.claim(OPERATION_NAMES);
-      running = true;
-      subscriptions = OPERATION_NAMES.map((operation) =>
-        bridge.on(operation, (input: unknown, meta: ResolvedRequestMeta) => {
-          void handle(operation, input, meta);
-        }),
-      );
-      subscriptions.push(release);
+      if (claim !== undefined) return;
+      claim = bridge.claim(REQUEST_NAMES, (request) => void handle(request));
     },
     stop() {
-      if (!running) return;
-      running = false;
-      for (const unsubscribe of subscriptions) unsubscribe();
-      subscriptions = [];
+      if (claim === undefined) return;
+      const releasing = claim;
+      claim = undefined;
       follower.stop();
-      runner.cancelAll(
-        new BackendError({ code: 'CANCELLED', message: `The backend handler was stopped. ${ADVICE.CANCELLED}` }),
-      );
+      releasing.release();
     },
   };
 }

@@ -1,56 +1,40 @@
-import { EventEmitter } from 'eventemitter3';
-import { BackendError } from './errors/backend-error';
-import { ADVICE } from './errors/http-status';
-import { toBackendError } from './errors/to-backend-error';
+// The WUIBridge: the typed event bus components and the backend handler share, and the owner of every
+// request's lifecycle.
+import type { BackendError } from './errors/backend-error';
 import {
-  isLongRunning,
-  isOperationName,
-  type EmitArgs,
-  type EventName,
-  type Listener,
-  type OperationName,
-  type OperationResult,
-  type OutcomeMeta,
-  type RequestEmitArgs,
-  type RequestMeta,
-  type ResolvedRequestMeta,
+  alreadyClaimed,
+  cancelled,
+  defect,
+  handlerStopped,
+  noHandler,
+  notARequest,
+  requestIdInFlight,
+} from './errors/messages';
+import type {
+  EventArgs,
+  EventName,
+  HandlerEventName,
+  Listener,
+  RequestEmitArgs,
+  RequestMeta,
+  RequestName,
+  RequestResult,
 } from './event-names';
-import { cancelled, checkMeta, describeOperations, optionsError } from './bridge/request-checks';
+import type { Claim, IncomingRequest } from './bridge/claim';
+import { IsolatedEmitter } from './bridge/isolated-emitter';
+import { metaError, optionsError } from './bridge/request-checks';
 import { createRequestId } from './bridge/request-id';
+import type { RequestOptions } from './bridge/request-options';
+import { RequestRegistry, type Outcome, type Waiter } from './bridge/request-registry';
+
+export type { Claim, IncomingRequest } from './bridge/claim';
+export type { RequestOptions } from './bridge/request-options';
 
 /** Removes the listener it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
-/** Options of {@link WUIBridge.request}. */
-export type RequestOptions = {
-  /**
-   * Rejects with a `TIMEOUT` error, and aborts the HTTP call, when no outcome arrived within this many ms.
-   * @default undefined (no limit beyond the transport's own `timeoutMs` per HTTP call)
-   * @example 10_000
-   */
-  timeoutMs?: number;
-  /**
-   * Cancels the request: it rejects with a `CANCELLED` error and its HTTP call is aborted.
-   * @example AbortSignal.timeout(5_000)
-   */
-  signal?: AbortSignal;
-  /**
-   * For long-running operations (deployService, scaleService, ...): resolve when the API accepted the
-   * request (`'accepted'`, with the pending operation) or only when the operation ended (`'completed'`, with
-   * the succeeded operation; a failed one rejects). Other operations ignore it.
-   * @default 'accepted'
-   * @example { until: 'completed', timeoutMs: 120_000 }
-   */
-  until?: 'accepted' | 'completed';
-  /**
-   * Correlation id of this request; generated when omitted.
-   * @default crypto.randomUUID()
-   */
-  requestId?: string;
-};
-
 /** Options of {@link createWUIBridge}. */
-export type WUIBridgeOptions = {
+export interface WUIBridgeOptions {
   /**
    * Called when a listener throws or its promise rejects. Listeners are isolated: the others still run,
    * and the error never becomes an unhandled rejection.
@@ -58,219 +42,162 @@ export type WUIBridgeOptions = {
    * @example (error, event) => reportToSentry(error, { event })
    */
   onListenerError?: (error: unknown, event: EventName) => void;
-};
+}
 
-type Wrapper = (...args: unknown[]) => void;
-
-export type RequestArgs<K extends OperationName> = undefined extends RequestEmitArgs<K>[0]
+/** Arguments of `request(name, ...)`: the input (optional when the request takes none) and options. */
+export type RequestArgs<K extends RequestName> = undefined extends RequestEmitArgs<K>[0]
   ? [input?: RequestEmitArgs<K>[0], options?: RequestOptions]
   : [input: RequestEmitArgs<K>[0], options?: RequestOptions];
 
+interface Claimant {
+  onRequest: (request: IncomingRequest) => void;
+}
+
 /**
  * The typed event bus between WUI components and the backend handler. Every method is typed from the one
- * event map in `event-names.ts`: an unknown event or a wrong payload does not compile.
+ * event map in `event-names.ts`: an unknown event or a wrong payload does not compile. Components emit
+ * requests; only the handler that claimed a request's name answers it, through its {@link Claim}.
  */
 export class WUIBridge {
-  readonly #emitter = new EventEmitter();
-  readonly #wrappers = new Map<EventName, Map<unknown, Set<Wrapper>>>();
-  readonly #onListenerError: (error: unknown, event: EventName) => void;
-  readonly #claimed = new Set<OperationName>();
-  /** Request ids whose outcome has not been emitted yet; a second request may not reuse one. */
-  readonly #inFlight = new Set<string>();
+  readonly #events: IsolatedEmitter;
+  readonly #claimants = new Map<RequestName, Claimant>();
+  readonly #registry = new RequestRegistry((name, outcome, { requestId, durationMs }) => {
+    const meta = { requestId, name, durationMs };
+    if (outcome.ok) this.#events.emit(`${name}:success`, outcome.data, meta);
+    else this.#events.emit(`${name}:error`, outcome.error, meta);
+  });
 
   constructor(options: WUIBridgeOptions = {}) {
-    this.#onListenerError =
+    const report =
       options.onListenerError ?? ((error, event) => console.error(`[aurora] a listener of "${event}" failed`, error));
+    this.#events = new IsolatedEmitter(report as (error: unknown, event: string) => void);
   }
 
   /** Calls `listener` on every `event` until the returned function is called. */
   on<E extends EventName>(event: E, listener: Listener<E>): Unsubscribe {
-    return this.#add(event, listener, false);
+    return this.#events.on(event, listener);
   }
 
   /** Calls `listener` on the next `event` only. */
   once<E extends EventName>(event: E, listener: Listener<E>): Unsubscribe {
-    return this.#add(event, listener, true);
+    return this.#events.on(event, listener, true);
   }
 
   /** Removes every registration of `listener` for `event`. */
   off<E extends EventName>(event: E, listener: Listener<E>): void {
-    for (const wrapper of [...(this.#wrappers.get(event)?.get(listener) ?? [])]) {
-      this.#remove(event, listener, wrapper);
-    }
+    this.#events.off(event, listener);
   }
 
   /**
-   * Emits `event`. For a request event, returns its `requestId` (the given one or a new one); when no
-   * handler listens, the request is answered at once with a `CONFIG` error outcome.
+   * Emits request `name` and returns its `requestId` (the given one or a new one). Its outcome arrives as
+   * `<name>:success` or `<name>:error`; when no handler is started, at once as a `CONFIG` error.
+   * @throws BackendError `VALIDATION` when `meta` is malformed or its `requestId` is still in flight.
    */
-  emit<E extends OperationName>(event: E, ...args: EmitArgs<E>): string;
-  emit<E extends EventName>(event: E, ...args: EmitArgs<E>): void;
-  emit<E extends EventName>(event: E, ...args: EmitArgs<E>): string | void {
-    if (isOperationName(event)) {
-      const [input, meta] = args as [unknown, RequestMeta | undefined];
-      return this.#dispatchRequest(event, input, { ...meta, requestId: meta?.requestId ?? createRequestId() });
-    }
-    if (event.endsWith(':success') || event.endsWith(':error')) {
-      this.#inFlight.delete((args[1] as OutcomeMeta).requestId);
-    }
-    this.#emitter.emit(event, ...args);
-  }
-
-  /**
-   * Declares that the caller (a backend handler) answers `operations` on this bridge, so requests for them
-   * are delivered and not answered with a `CONFIG` error. Only one handler may answer an operation: two
-   * would emit two outcomes per request. Returns the function that releases the claim.
-   */
-  claim(operations: readonly OperationName[]): Unsubscribe {
-    const taken = operations.filter((operation) => this.#claimed.has(operation));
-    if (taken.length > 0) {
-      throw new BackendError({
-        code: 'CONFIG',
-        message: `Another backend handler already answers ${describeOperations(taken)} on this bridge. Stop it before starting this one: two handlers would answer every request twice.`,
-      });
-    }
-    for (const operation of operations) this.#claimed.add(operation);
-    return () => {
-      for (const operation of operations) this.#claimed.delete(operation);
-    };
-  }
-
-  #dispatchRequest(event: OperationName, input: unknown, resolved: ResolvedRequestMeta): string {
-    checkMeta(event, resolved);
-    const { requestId } = resolved;
-    if (!this.#claimed.has(event)) {
-      const error = new BackendError({
-        code: 'CONFIG',
-        message: `No backend handler answers "${event}": none is started on this bridge. Call handler.start() before emitting requests.`,
-        requestId,
-      });
-      this.#emitter.emit(event, input, resolved);
-      this.#emitter.emit(`${event}:error`, error, { requestId, operation: event, durationMs: 0 });
-      return requestId;
-    }
-    if (this.#inFlight.has(requestId)) {
-      throw new BackendError({
-        code: 'VALIDATION',
-        message: `"${event}" was not sent: requestId "${requestId}" belongs to a request still in flight. Omit requestId to let the bridge generate a unique one.`,
-        details: [{ path: 'meta.requestId', message: 'already in flight' }],
-        requestId,
-      });
-    }
-    this.#inFlight.add(requestId);
-    this.#emitter.emit(event, input, resolved);
+  emit<K extends RequestName>(name: K, ...args: RequestEmitArgs<K>): string {
+    const [input, meta] = args as [unknown, RequestMeta | undefined];
+    const requestId = meta?.requestId ?? createRequestId();
+    const invalid = metaError(name, { requestId, signal: meta?.signal });
+    if (invalid !== undefined) throw invalid;
+    this.#send(name, input, { requestId, signal: meta?.signal });
     return requestId;
   }
 
   /**
-   * Emits request `operation` and resolves with its success payload, or rejects with its BackendError.
-   * Outcomes of other requests are ignored; its listeners are removed however it ends.
+   * Emits request `name` and resolves with its success payload, or rejects with its BackendError. With
+   * `until: 'completed'`, a long-running request resolves with its operation once it succeeded.
    */
-  request<K extends OperationName>(operation: K, ...args: RequestArgs<K>): Promise<OperationResult<K>> {
+  request<K extends RequestName>(name: K, ...args: RequestArgs<K>): Promise<RequestResult<K>> {
     const [input, options = {}] = args as [unknown, RequestOptions | undefined];
     const requestId = options.requestId ?? createRequestId();
-    const invalid = optionsError(operation, { ...options, requestId });
+    const invalid = optionsError(name, { ...options, requestId });
     if (invalid !== undefined) return Promise.reject(invalid);
-    const controller = new AbortController();
-    return new Promise<OperationResult<K>>((resolve, reject) => {
-      const cleanups: Array<() => void> = [];
-      let settled = false;
-      const settle = (finish: () => void): void => {
-        if (settled) return;
-        settled = true;
-        for (const cleanup of cleanups) cleanup();
-        finish();
+    // Cancelled before it was sent: nothing is emitted and no call is made.
+    if (options.signal?.aborted === true) return Promise.reject(cancelled(name, requestId, options.signal.reason));
+    return new Promise<RequestResult<K>>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve: resolve,
+        reject,
+        untilCompleted: options.until === 'completed',
       };
-      const fail = (error: BackendError): void => {
-        settle(() => reject(error));
-        // Abort after settling, so the handler's CANCELLED/TIMEOUT outcome finds this request already done.
-        controller.abort(error);
-      };
-      const mine = (meta: { requestId: string }): boolean => meta.requestId === requestId;
-      const waitForCompletion = options.until === 'completed' && isLongRunning(operation);
-      cleanups.push(
-        this.on(`${operation}:success` as `${OperationName}:success`, (data: unknown, meta: OutcomeMeta) => {
-          if (mine(meta) && !waitForCompletion) settle(() => resolve(data as OperationResult<K>));
-        }),
-        this.on(`${operation}:error` as `${OperationName}:error`, (error: BackendError, meta: OutcomeMeta) => {
-          if (mine(meta)) settle(() => reject(error));
-        }),
-      );
-      if (waitForCompletion) {
-        cleanups.push(
-          this.on('operation:completed', (finished, meta) => {
-            if (mine(meta)) settle(() => resolve(finished as OperationResult<K>));
-          }),
-          this.on('operation:failed', (error, meta) => {
-            if (mine(meta)) settle(() => reject(error));
-          }),
-        );
-      }
-      if (options.timeoutMs !== undefined) {
-        const timeoutMs = options.timeoutMs;
-        const timer = setTimeout(() => {
-          fail(
-            new BackendError({
-              code: 'TIMEOUT',
-              message: `"${operation}" got no outcome within ${timeoutMs} ms and was aborted. ${ADVICE.TIMEOUT}`,
-              requestId,
-            }),
-          );
-        }, timeoutMs);
-        cleanups.push(() => clearTimeout(timer));
-      }
-      const { signal } = options;
-      if (signal !== undefined) {
-        const onAbort = (): void => fail(cancelled(operation, requestId, signal.reason));
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        cleanups.push(() => signal.removeEventListener('abort', onAbort));
-      }
       try {
-        this.#dispatchRequest(operation, input, { requestId, signal: controller.signal });
+        this.#send(name, input, { requestId, signal: options.signal, timeoutMs: options.timeoutMs, waiter });
       } catch (error) {
-        settle(() => reject(toBackendError(error, operation, requestId)));
+        reject(error);
       }
     });
   }
 
+  /**
+   * Declares that the caller (a backend handler) answers requests `names` on this bridge: they are delivered
+   * to `onRequest`, and answered through the returned {@link Claim}. Only one handler may answer a name.
+   * @throws BackendError `CONFIG` when another handler already answers one of them.
+   */
+  claim(names: readonly RequestName[], onRequest: (request: IncomingRequest) => void): Claim {
+    const taken = names.filter((name) => this.#claimants.has(name));
+    if (taken.length > 0) throw alreadyClaimed(taken);
+    const claimant: Claimant = { onRequest };
+    for (const name of names) this.#claimants.set(name, claimant);
+    let released = false;
+    return {
+      succeed: (requestId, data) => this.#registry.answer(requestId, { ok: true, data }),
+      accept: (requestId, operation) => this.#registry.answer(requestId, { ok: true, data: operation }, true),
+      fail: (requestId, error) => this.#registry.answer(requestId, { ok: false, error }),
+      notify: (event, ...args) => this.#notify(event, args),
+      release: () => {
+        if (released) return;
+        released = true;
+        for (const name of names) if (this.#claimants.get(name) === claimant) this.#claimants.delete(name);
+        this.#registry.release(claimant, handlerStopped);
+      },
+    };
+  }
+
   /** How many listeners `event` has; use it to see leaks. */
   listenerCount(event: EventName): number {
-    return this.#emitter.listenerCount(event);
+    return this.#events.listenerCount(event);
   }
 
   /** The events that have at least one listener. */
   eventNames(): EventName[] {
-    return this.#emitter.eventNames() as EventName[];
+    return this.#events.eventNames() as EventName[];
   }
 
-  #add<E extends EventName>(event: E, listener: Listener<E>, once: boolean): Unsubscribe {
-    const key: unknown = listener;
-    const wrapper = (...args: unknown[]): void => {
-      if (once) this.#remove(event, key, wrapper);
+  /** How many requests have not ended yet. */
+  get inFlight(): number {
+    return this.#registry.size;
+  }
+
+  #send(
+    name: RequestName,
+    input: unknown,
+    request: { requestId: string; signal?: AbortSignal | undefined; timeoutMs?: number | undefined; waiter?: Waiter },
+  ): void {
+    const { requestId } = request;
+    // Outcome and handler events (`x:success`, `state:changed`) come from the claimant only.
+    if (String(name).includes(':')) throw notARequest(String(name));
+    if (this.#registry.has(requestId)) throw requestIdInFlight(name, requestId);
+    const claimant = this.#claimants.get(name);
+    const signal = this.#registry.open({ ...request, name, owner: claimant ?? this });
+    this.#events.emit(name, input, { requestId, signal });
+    if (claimant === undefined) {
+      this.#registry.answer(requestId, { ok: false, error: noHandler(name, requestId) });
+    } else if (!this.#registry.endIfAborted(requestId)) {
       try {
-        const result: unknown = (listener as (...values: unknown[]) => unknown)(...args);
-        if (result instanceof Promise) result.catch((error: unknown) => this.#onListenerError(error, event));
+        claimant.onRequest({ name, input, requestId, signal });
       } catch (error) {
-        this.#onListenerError(error, event);
+        this.#registry.answer(requestId, { ok: false, error: defect(name, requestId, error) });
       }
-    };
-    let byListener = this.#wrappers.get(event);
-    if (byListener === undefined) this.#wrappers.set(event, (byListener = new Map<unknown, Set<Wrapper>>()));
-    let wrappers = byListener.get(key);
-    if (wrappers === undefined) byListener.set(key, (wrappers = new Set<Wrapper>()));
-    wrappers.add(wrapper);
-    this.#emitter.on(event, wrapper);
-    return () => this.#remove(event, key, wrapper);
+    }
   }
 
-  #remove(event: EventName, listener: unknown, wrapper: Wrapper): void {
-    const byListener = this.#wrappers.get(event);
-    const wrappers = byListener?.get(listener);
-    if (wrappers === undefined || !wrappers.delete(wrapper)) return;
-    if (wrappers.size === 0) byListener?.delete(listener);
-    if (byListener?.size === 0) this.#wrappers.delete(event);
-    this.#emitter.off(event, wrapper);
+  #notify(event: HandlerEventName, args: EventArgs<HandlerEventName>): void {
+    this.#events.emit(event, ...args);
+    if (event === 'operation:completed' || event === 'operation:failed') {
+      const [value, meta] = args as EventArgs<'operation:completed' | 'operation:failed'>;
+      const outcome: Outcome =
+        event === 'operation:completed' ? { ok: true, data: value } : { ok: false, error: value as BackendError };
+      this.#registry.operationEnded(meta.requestId, outcome);
+    }
   }
 }
 

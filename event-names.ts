@@ -1,63 +1,64 @@
+// The event map: every event of the WUIBridge and its listener arguments, derived from the request declarations.
 import type { z } from 'zod';
 import type { BackendError } from './errors/backend-error';
 import type { Operation } from './interfaces/operation-interface';
 import type { User } from './interfaces/user-interface';
-import { organizationOperations } from './operations/organization-operations';
-import { serviceOperations } from './operations/service-operations';
-import { tenantOperations } from './operations/tenant-operations';
-import { userOperations } from './operations/user-operations';
+import { declaresLongRunning } from './requests/define-request';
+import { requestDomains, requests, type RequestDomain } from './requests/index';
 
-/**
- * The event map, declared once. Each key is a request event a component emits; the handler answers it with
- * exactly one `<operation>:success` (payload typed by `output`) or `<operation>:error` (a BackendError).
- */
-export const operations = {
-  ...userOperations,
-  ...organizationOperations,
-  ...tenantOperations,
-  ...serviceOperations,
-} as const;
+export { requests };
+export type { RequestDomain };
 
-export type Operations = typeof operations;
-export type OperationName = keyof Operations;
-/** What a component may pass when it emits operation `K` (before validation). */
-export type OperationInput<K extends OperationName> = z.input<Operations[K]['input']>;
-/** The validated payload the api service receives for operation `K`. */
-export type OperationParsedInput<K extends OperationName> = z.output<Operations[K]['input']>;
-/** The success payload of operation `K`. */
-export type OperationResult<K extends OperationName> = z.output<Operations[K]['output']>;
+export type Requests = typeof requests;
+/** The name of a request kind a component emits, such as `updateUser` or `deployService`. */
+export type RequestName = keyof Requests;
+/** What a component may pass when it emits request `K` (before validation). */
+export type RequestInput<K extends RequestName> = z.input<Requests[K]['input']>;
+/** The success payload of request `K`. */
+export type RequestResult<K extends RequestName> = z.output<Requests[K]['output']>;
+
+/** Requests the API answers with `202 Accepted` and a long-running {@link Operation} to follow. */
+export type LongRunningRequestName = {
+  [K in RequestName]: Requests[K]['route']['successStatus'] extends 202 ? K : never;
+}[RequestName];
 
 /** Optional metadata of a request event; the bridge fills in a `requestId` when none is given. */
-export type RequestMeta = {
+export interface RequestMeta {
   /** Correlates the request with its outcome event; must be unique among requests in flight. */
   requestId?: string;
   /** Aborts the request, including its HTTP call; the outcome is then a `CANCELLED` error. */
   signal?: AbortSignal;
-};
+}
 
-/** The metadata request listeners receive: the `requestId` is always there. */
-export type ResolvedRequestMeta = RequestMeta & { requestId: string };
+/** The metadata request listeners receive: the `requestId` and the request's one cancellation signal. */
+export interface ResolvedRequestMeta {
+  requestId: string;
+  signal: AbortSignal;
+}
 
 /** Metadata of an outcome event: which request it answers, and how long it took. */
-export type OutcomeMeta<K extends OperationName = OperationName> = {
+export interface OutcomeMeta<K extends RequestName = RequestName> {
   requestId: string;
-  operation: K;
+  name: K;
   durationMs: number;
-};
+}
 
-/** Metadata of `state:changed`: the request whose outcome changed the state. */
-export type StateChangeMeta = { requestId: string; operation: OperationName };
+/** Metadata of `state:changed`: the request (or followed operation) whose outcome changed the state. */
+export interface StateChangeMeta {
+  requestId: string;
+  name: RequestName;
+}
 
 /** Metadata of `operation:*` events: the request that started the long-running operation, and its target. */
-export type OperationEventMeta = {
+export interface OperationEventMeta {
   requestId: string;
-  operation: LongRunningOperationName;
+  name: LongRunningRequestName;
   operationId: string;
   target: Operation['target'];
-};
+}
 
-/** Events that are not request/outcome pairs. */
-export type NotificationEvents = {
+/** Events the backend handler emits besides outcomes. */
+export interface HandlerEvents {
   /** The handler's user state changed; `state` is the new immutable snapshot (`null` when signed out). */
   'state:changed': [state: User | null, meta: StateChangeMeta];
   /** A long-running operation moved (status or progress changed). */
@@ -66,50 +67,48 @@ export type NotificationEvents = {
   'operation:completed': [operation: Operation, meta: OperationEventMeta];
   /** A long-running operation failed, or could no longer be followed. */
   'operation:failed': [error: BackendError, meta: OperationEventMeta];
-};
+}
+export type HandlerEventName = keyof HandlerEvents;
 
-export type RequestEvents = { [K in OperationName]: [input: OperationInput<K>, meta: ResolvedRequestMeta] };
+export type RequestEvents = { [K in RequestName]: [input: RequestInput<K>, meta: ResolvedRequestMeta] };
 export type SuccessEvents = {
-  [K in OperationName as `${K}:success`]: [data: OperationResult<K>, meta: OutcomeMeta<K>];
+  [K in RequestName as `${K}:success`]: [data: RequestResult<K>, meta: OutcomeMeta<K>];
 };
-export type ErrorEvents = { [K in OperationName as `${K}:error`]: [error: BackendError, meta: OutcomeMeta<K>] };
+export type ErrorEvents = { [K in RequestName as `${K}:error`]: [error: BackendError, meta: OutcomeMeta<K>] };
 
 /** Every event of the bridge, mapped to its listener arguments. */
-export type WUIEventMap = RequestEvents & SuccessEvents & ErrorEvents & NotificationEvents;
+export type WUIEventMap = RequestEvents & SuccessEvents & ErrorEvents & HandlerEvents;
 export type EventName = keyof WUIEventMap;
 export type EventArgs<E extends EventName> = WUIEventMap[E];
 /** A listener of event `E`. It may be async: a rejection is reported like a throw, never left unhandled. */
 export type Listener<E extends EventName> = (...args: EventArgs<E>) => void | Promise<void>;
 
-/** Arguments of `emit` for request events: the input (optional when the operation takes none) and optional meta. */
-export type RequestEmitArgs<K extends OperationName> =
-  undefined extends OperationInput<K>
-    ? [input?: OperationInput<K>, meta?: RequestMeta]
-    : [input: OperationInput<K>, meta?: RequestMeta];
+/** Arguments of `emit(name, ...)`: the input (optional when the request takes none) and optional meta. */
+export type RequestEmitArgs<K extends RequestName> =
+  undefined extends RequestInput<K>
+    ? [input?: RequestInput<K>, meta?: RequestMeta]
+    : [input: RequestInput<K>, meta?: RequestMeta];
 
-/** Arguments of `emit(event, ...)` for any event. */
-export type EmitArgs<E extends EventName> = E extends OperationName ? RequestEmitArgs<E> : EventArgs<E>;
+export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
 
-export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
-
-/** Every event name of the bridge: each operation, its two outcomes, and the notification events. */
+/** Every event name of the bridge: each request, its two outcomes, and the handler's events. */
 export const EventNames: readonly EventName[] = [
-  ...OPERATION_NAMES.flatMap((name) => [name, `${name}:success`, `${name}:error`] as const),
+  ...REQUEST_NAMES.flatMap((name) => [name, `${name}:success`, `${name}:error`] as const),
   'state:changed',
   'operation:progress',
   'operation:completed',
   'operation:failed',
 ];
 
-/** Operations the API answers with `202 Accepted` and a long-running operation to follow. */
-export type LongRunningOperationName = {
-  [K in OperationName]: Operations[K] extends { longRunning: true } ? K : never;
-}[OperationName];
+/** The request names of each domain (user, organization, tenant, ...), as the declarations group them. */
+export const REQUEST_DOMAINS = Object.fromEntries(
+  Object.entries(requestDomains).map(([domain, declared]) => [domain, Object.keys(declared)]),
+) as Record<RequestDomain, RequestName[]>;
 
-export function isLongRunning(name: OperationName): name is LongRunningOperationName {
-  return 'longRunning' in operations[name];
+export function isLongRunning(name: RequestName): name is LongRunningRequestName {
+  return declaresLongRunning(requests[name]);
 }
 
-export function isOperationName(value: string): value is OperationName {
-  return Object.hasOwn(operations, value);
+export function isRequestName(value: string): value is RequestName {
+  return Object.hasOwn(requests, value);
 }

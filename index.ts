@@ -1,28 +1,39 @@
 export { createBackendHandler } from './backend-handler';
 export type { BackendHandler, BackendHandlerOptions } from './backend-handler';
 export { createWUIBridge, WUIBridge } from './event-helper';
-export type { RequestArgs, RequestOptions, Unsubscribe, WUIBridgeOptions } from './event-helper';
-export { EventNames, OPERATION_NAMES, operations } from './event-names';
 export type {
-  EmitArgs,
+  Claim,
+  IncomingRequest,
+  RequestArgs,
+  RequestOptions,
+  Unsubscribe,
+  WUIBridgeOptions,
+} from './event-helper';
+export { EventNames, REQUEST_DOMAINS, REQUEST_NAMES, requests, isLongRunning, isRequestName } from './event-names';
+export type {
   ErrorEvents,
-  Operations,
-  RequestEmitArgs,
-  RequestEvents,
-  SuccessEvents,
   EventArgs,
   EventName,
+  HandlerEventName,
+  HandlerEvents,
   Listener,
-  NotificationEvents,
-  OperationInput,
-  OperationName,
-  OperationResult,
+  LongRunningRequestName,
+  OperationEventMeta,
   OutcomeMeta,
+  RequestEmitArgs,
+  RequestEvents,
+  RequestInput,
   RequestMeta,
+  RequestName,
+  RequestDomain,
+  RequestResult,
+  Requests,
   ResolvedRequestMeta,
   StateChangeMeta,
+  SuccessEvents,
   WUIEventMap,
 } from './event-names';
+export type { RequestDeclaration } from './requests/define-request';
 export { resolveEnvironment, SETTINGS } from './environment';
 export type { EnvironmentOptions, ResolvedEnvironment, Setting } from './environment';
 export { BackendError, ERROR_CODES, isBackendError } from './errors/backend-error';
@@ -198,6 +209,4 @@ export type {
   UpdateRequest,
   UpdateServiceForm,
 } from './api/deploy-service-helper';
-export type { PollBackoff } from './api/operation-follower';
-export { isLongRunning } from './event-names';
-export type { LongRunningOperationName, OperationEventMeta } from './event-names';
+export type { PollBackoff } from './handler/operation-follower';

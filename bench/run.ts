@@ -4,13 +4,12 @@
  */
 import { EventEmitter } from 'eventemitter3';
 import { createWUIBridge } from '../event-helper';
-import type { ResolvedRequestMeta } from '../event-names';
 import type { User } from '../interfaces/user-interface';
 import { replaceEqualDeep } from '../state/structural-sharing';
 import { createReferenceApi } from '../testing/reference-api/create-reference-api';
 import { buildService, buildTenant, buildUser } from '../testing/factories';
 
-type Result = { name: string; ratio: number; target: number; unit: string };
+interface Result { name: string; ratio: number; target: number; unit: string }
 
 function timePerOp(run: () => void, iterations: number): number {
   for (let i = 0; i < Math.min(iterations, 1_000); i++) run();
@@ -29,11 +28,8 @@ async function timePerAsyncOp(run: () => Promise<unknown>, iterations: number): 
 /** request() through the bridge, answered by a listener, against the same round trip on bare eventemitter3. */
 async function benchRequest(): Promise<Result> {
   const bridge = createWUIBridge();
-  bridge.claim(['updateUser']);
   const user = buildUser();
-  bridge.on('updateUser', (_input, meta: ResolvedRequestMeta) => {
-    bridge.emit('updateUser:success', user, { requestId: meta.requestId, operation: 'updateUser', durationMs: 0 });
-  });
+  const claim = bridge.claim(['updateUser'], (request) => claim.succeed(request.requestId, user));
   const emitter = new EventEmitter();
   emitter.on('ask', (id: number) => emitter.emit('answer', id));
   const baseline = await timePerAsyncOp(

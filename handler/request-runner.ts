@@ -1,72 +1,48 @@
-import type { OperationImpls } from '../api/operation-impl';
-import { BackendError, isBackendError } from '../errors/backend-error';
-import { summarizeDetails, zodIssuesToDetails } from '../errors/from-zod';
-import { ADVICE } from '../errors/http-status';
-import { toBackendError } from '../errors/to-backend-error';
-import { operations, type OperationName, type ResolvedRequestMeta } from '../event-names';
+import type { Session } from '../api/session';
+import type { Transport } from '../api/http/transport';
+import type { BackendError } from '../errors/backend-error';
+import { cancelled, defect, invalidInput } from '../errors/messages';
+import { zodIssuesToDetails } from '../errors/from-zod';
+import { isBackendError } from '../errors/backend-error';
+import type { IncomingRequest } from '../bridge/claim';
+import { requests } from '../requests/index';
+import type { CallApi, RequestDeclaration } from '../requests/define-request';
+import { sendInput } from '../requests/route-calls';
+import type { UserState } from '../state/user-state';
 
-/** The result of running one request: its validated input and success payload, or the error to emit. */
+/** A request carried out: its checked input and success payload, or the error to answer with. */
 export type RunResult = { ok: true; input: unknown; result: unknown } | { ok: false; error: BackendError };
 
-function cancelled(operation: OperationName, requestId: string, reason: unknown): BackendError {
-  if (isBackendError(reason)) return reason.withRequestId(requestId);
-  return new BackendError({
-    code: 'CANCELLED',
-    message: `"${operation}" was cancelled before it completed. ${ADVICE.CANCELLED}`,
-    requestId,
-    cause: reason,
-  });
-}
-
 /**
- * Runs requests: validates input against the operation's schema (no HTTP call when invalid), calls its
- * implementation, and turns every failure into a BackendError. Tracks requests in flight so that
- * `cancelAll` can abort them (the bridge already refuses a requestId that is in flight).
+ * Carries out one request as its declaration says: checks the input once (no HTTP call when invalid), makes
+ * the call with the request's own signal, and turns every failure into a BackendError.
  */
-export function createRequestRunner(impls: OperationImpls) {
-  const inFlight = new Map<string, AbortController>();
-
-  async function run(operation: OperationName, input: unknown, meta: ResolvedRequestMeta): Promise<RunResult> {
-    const { requestId } = meta;
-    const controller = new AbortController();
-    const forwardAbort = (): void => controller.abort(meta.signal?.reason);
-    if (meta.signal?.aborted === true) forwardAbort();
-    else meta.signal?.addEventListener('abort', forwardAbort, { once: true });
-    inFlight.set(requestId, controller);
+export function createRequestRunner(transport: Transport, session: Session | undefined) {
+  return async function run(request: IncomingRequest, state: UserState): Promise<RunResult> {
+    const { name, requestId, signal } = request;
+    const declaration: RequestDeclaration = requests[name];
     try {
-      if (controller.signal.aborted)
-        return { ok: false, error: cancelled(operation, requestId, controller.signal.reason) };
-      const parsed = operations[operation].input.safeParse(input);
-      if (!parsed.success) {
-        const details = zodIssuesToDetails(parsed.error);
-        const message = `"${operation}" was not sent: its input is invalid (${summarizeDetails(details)}). ${ADVICE.VALIDATION}`;
-        return { ok: false, error: new BackendError({ code: 'VALIDATION', message, details, requestId }) };
+      let input: unknown;
+      if (declaration.parse !== undefined) {
+        input = declaration.parse(request.input, { state, requestId });
+      } else {
+        const parsed = declaration.input.safeParse(request.input);
+        if (!parsed.success) {
+          return { ok: false, error: invalidInput(name, zodIssuesToDetails(parsed.error), requestId) };
+        }
+        input = parsed.data;
       }
-      const impl = impls[operation] as (
-        value: unknown,
-        context: { requestId: string; signal: AbortSignal },
-      ) => Promise<unknown>;
-      const result = await impl(parsed.data, { requestId, signal: controller.signal });
-      return { ok: true, input: parsed.data, result };
-    } catch (error) {
-      const aborted = controller.signal.aborted && !isBackendError(error);
-      return {
-        ok: false,
-        error: aborted
-          ? cancelled(operation, requestId, controller.signal.reason)
-          : toBackendError(error, operation, requestId),
+      const api: CallApi<RequestDeclaration['route']> = {
+        route: declaration.route,
+        requestId,
+        session,
+        send: (routeRequest) => transport.send(declaration.route, routeRequest, { requestId, signal }),
       };
-    } finally {
-      inFlight.delete(requestId);
-      meta.signal?.removeEventListener('abort', forwardAbort);
+      const result = await (declaration.call ?? sendInput)(input, api);
+      return { ok: true, input, result };
+    } catch (error) {
+      const aborted = signal.aborted && !isBackendError(error);
+      return { ok: false, error: aborted ? cancelled(name, requestId, signal.reason) : defect(name, requestId, error) };
     }
-  }
-
-  return {
-    run,
-    /** Aborts every request in flight with `reason`; each still gets its one outcome. */
-    cancelAll(reason: BackendError): void {
-      for (const controller of inFlight.values()) controller.abort(reason);
-    },
   };
 }

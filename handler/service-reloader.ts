@@ -1,89 +1,77 @@
 import { serviceRoutes } from '../api/contract/service-routes';
 import type { Transport } from '../api/http/transport';
 import { isBackendError } from '../errors/backend-error';
-import type { OperationName } from '../event-names';
 import type { Operation } from '../interfaces/operation-interface';
+import type { Service } from '../interfaces/service-interface';
 import type { Logger } from '../log/logger';
+import type { ServiceRefs } from '../requests/define-request';
 import { dropService, putService, serviceOfInstance, servicesWithLinks } from '../state/service-tree';
 import type { UserState } from '../state/user-state';
 
 /** A change to apply to the state once the data it needs has arrived. */
 export type StatePatch = (state: UserState) => UserState;
 
-const unchanged: StatePatch = (state) => state;
+export const unchanged: StatePatch = (state) => state;
+
+interface Loaded { serviceId: string; service: Service | undefined }
 
 /**
- * Reloads services after changes whose full effect only the API knows: links (both ends' channels change),
- * and finished long-running operations (new revision, replicas, restarted instances, a deleted service).
- * A service the API no longer has is dropped; one that cannot be loaded now is left as it was.
+ * Reloads services whose full form only the API knows: the ends of a link, and the target of a finished
+ * long-running operation. A service the API no longer has is dropped, and the services whose links pointed
+ * at it are reloaded too; one that cannot be loaded now is left as it was.
  */
 export function createServiceReloader(transport: Transport, logger: Logger) {
-  async function reload(tenantId: string, serviceIds: readonly string[], requestId: string): Promise<StatePatch> {
-    const results = await Promise.all(
-      [...new Set(serviceIds)].map(async (serviceId) => {
-        try {
-          const params = { tenantId, serviceId };
-          return { serviceId, service: await transport.send(serviceRoutes.getService, { params }, { requestId }) };
-        } catch (error) {
-          if (isBackendError(error) && error.code === 'NOT_FOUND') return { serviceId, service: undefined };
-          logger.warn(`service ${serviceId} could not be reloaded; the state keeps its last known form`, {
-            requestId,
-            code: isBackendError(error) ? error.code : 'unknown',
-          });
-          return undefined;
-        }
-      }),
-    );
-    return (state) =>
-      results.reduce<UserState>((current, result) => {
-        if (result === undefined) return current;
-        return result.service === undefined
-          ? dropService(current, tenantId, result.serviceId)
-          : putService(current, result.service);
-      }, state);
+  async function load(tenantId: string, serviceId: string, requestId: string): Promise<Loaded | undefined> {
+    try {
+      const params = { tenantId, serviceId };
+      return { serviceId, service: await transport.send(serviceRoutes.getService, { params }, { requestId }) };
+    } catch (error) {
+      if (isBackendError(error) && error.code === 'NOT_FOUND') return { serviceId, service: undefined };
+      logger.warn(`service ${serviceId} could not be reloaded; the state keeps its last known form`, {
+        requestId,
+        code: isBackendError(error) ? error.code : 'unknown',
+      });
+      return undefined;
+    }
   }
 
-  /** What a successful request changed beyond its reducer: the services at both ends of a link. */
-  function afterRequest(
-    operation: OperationName,
-    input: unknown,
-    state: UserState,
-    requestId: string,
-  ): Promise<StatePatch> {
-    if (operation === 'linkServices') {
-      const { tenantId, origin, target } = input as {
-        tenantId: string;
-        origin: { service: string };
-        target: { service: string };
-      };
-      return reload(tenantId, [origin.service, target.service], requestId);
-    }
-    if (operation === 'unlinkServices') {
-      const { tenantId, linkName } = input as { tenantId: string; linkName: string };
-      return reload(
-        tenantId,
-        servicesWithLinks(state, tenantId, (link) => link.name === linkName),
-        requestId,
+  async function loadAll(tenantId: string, serviceIds: Iterable<string>, requestId: string) {
+    const loaded = await Promise.all([...new Set(serviceIds)].map((id) => load(tenantId, id, requestId)));
+    return loaded.filter((result) => result !== undefined);
+  }
+
+  function apply(tenantId: string, loaded: readonly Loaded[]): StatePatch {
+    return (state) =>
+      loaded.reduce<UserState>(
+        (current, { serviceId, service }) =>
+          service === undefined ? dropService(current, tenantId, serviceId) : putService(current, service),
+        state,
       );
-    }
-    return Promise.resolve(unchanged);
+  }
+
+  /** Reloads `refs`; `state` tells which services link to one that is gone. */
+  async function reload(refs: ServiceRefs, state: UserState, requestId: string): Promise<StatePatch> {
+    const { tenantId } = refs;
+    const loaded = await loadAll(tenantId, refs.serviceIds, requestId);
+    const gone = new Set(loaded.filter((result) => result.service === undefined).map((result) => result.serviceId));
+    if (gone.size === 0) return apply(tenantId, loaded);
+    const linked = servicesWithLinks(state, tenantId, (link) => gone.has(link.origin) || gone.has(link.target));
+    const reloaded = new Set(loaded.map((result) => result.serviceId));
+    const others = await loadAll(
+      tenantId,
+      linked.filter((id) => !reloaded.has(id)),
+      requestId,
+    );
+    return apply(tenantId, [...loaded, ...others]);
   }
 
   /** What a finished (succeeded or failed) operation changed: its service, or the service of its instance. */
-  async function afterOperation(operation: Operation, state: UserState, requestId: string): Promise<StatePatch> {
+  function afterOperation(operation: Operation, state: UserState, requestId: string): Promise<StatePatch> {
     const { tenant: tenantId, id, type } = operation.target;
-    if (type === 'instance') {
-      const serviceId = serviceOfInstance(state, tenantId, id);
-      return serviceId === undefined ? unchanged : reload(tenantId, [serviceId], requestId);
-    }
-    if (operation.kind === 'deleteService' && operation.status === 'succeeded') {
-      // The service is gone: drop it, and reload the services whose links pointed at it.
-      const linked = servicesWithLinks(state, tenantId, (link) => link.origin === id || link.target === id);
-      const reloadLinked = await reload(tenantId, linked, requestId);
-      return (current) => reloadLinked(dropService(current, tenantId, id));
-    }
-    return reload(tenantId, [id], requestId);
+    const serviceId = type === 'instance' ? serviceOfInstance(state, tenantId, id) : id;
+    if (serviceId === undefined) return Promise.resolve(unchanged);
+    return reload({ tenantId, serviceIds: [serviceId] }, state, requestId);
   }
 
-  return { afterRequest, afterOperation };
+  return { reload, afterOperation };
 }

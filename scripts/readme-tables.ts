@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { SETTINGS } from '../environment';
 import { ERROR_CODES, RETRYABLE_BY_DEFAULT } from '../errors/backend-error';
 import { ADVICE, STATUS_FOR_CODE } from '../errors/http-status';
-import { isLongRunning, OPERATION_NAMES, operations } from '../event-names';
+import { isLongRunning, REQUEST_NAMES, requests } from '../event-names';
 import * as models from '../interfaces';
 
 const README = new URL('../README.md', import.meta.url);
@@ -41,8 +41,8 @@ function table(header: string[], rows: string[][]): string {
 
 const events = table(
   ['Request event', 'Input', 'Success payload (`<name>:success`)', 'Summary'],
-  OPERATION_NAMES.map((name) => {
-    const spec = operations[name];
+  REQUEST_NAMES.map((name) => {
+    const spec = requests[name];
     const output = isLongRunning(name) ? '`Operation` (accepted; then `operation:*` events)' : describe(spec.output);
     return [`\`${name}\``, describe(spec.input), output, spec.summary];
   }),

@@ -1,3 +1,4 @@
+import type { Operation } from '../interfaces/operation-interface';
 import type { Service } from '../interfaces/service-interface';
 import type { Tenant } from '../interfaces/tenant-interface';
 import { removeById, updateTenant, upsertById } from './tree';
@@ -57,4 +58,15 @@ export function serviceOfInstance(state: UserState, tenantId: string, instanceId
   return tenant?.services.find((service) =>
     service.roles.some((role) => role.instances.some((instance) => instance.id === instanceId)),
   )?.id;
+}
+
+/** While a long-running operation runs, its service shows it; the handler reloads the service when it ends. */
+export function markServiceBusy(state: UserState, operation: Operation): UserState {
+  const { tenant: tenantId, id, type } = operation.target;
+  if (type !== 'service') return state;
+  const status = operation.kind === 'deleteService' ? 'deleting' : 'deploying';
+  return updateTenant(state, tenantId, (tenant) => ({
+    ...tenant,
+    services: tenant.services.map((service) => (service.id === id ? { ...service, status } : service)),
+  }));
 }

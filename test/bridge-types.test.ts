@@ -1,7 +1,7 @@
 import { expectTypeOf } from 'expect-type';
 import { isBackendError, type BackendError } from '../errors/backend-error';
 import { createWUIBridge } from '../event-helper';
-import type { OperationInput, OutcomeMeta } from '../event-names';
+import type { RequestInput, OutcomeMeta } from '../event-names';
 import type { User } from '../interfaces/user-interface';
 import { buildUser } from '../testing/factories';
 import { setup, useMockApi } from './support/setup';
@@ -14,7 +14,7 @@ useMockApi();
 const codesOf = (errors: BackendError[]) => errors.map((error) => error.code);
 
 describe('the typed event map', () => {
-  it('does not compile an unknown event name for on, once, off or emit, which stay inert strings at runtime', () => {
+  it('does not compile an unknown event name for on, once, off or emit, which the bridge refuses to emit at runtime', () => {
     const bridge = createWUIBridge();
     const calls: unknown[][] = [];
     const listener = (...args: unknown[]): void => {
@@ -27,9 +27,9 @@ describe('the typed event map', () => {
     bridge.once('user:loaded', listener);
     expect(bridge.eventNames()).toEqual(['user:loaded']);
 
-    // @ts-expect-error -- "user:loaded" is not an event of the map
-    bridge.emit('user:loaded', 'payload');
-    expect(calls).toEqual([['payload'], ['payload']]);
+    // @ts-expect-error -- "user:loaded" is not a request of the map
+    expect(() => bridge.emit('user:loaded', 'payload')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(calls).toEqual([]);
 
     off();
     // @ts-expect-error -- "user:loaded" is not an event of the map
@@ -37,7 +37,7 @@ describe('the typed event map', () => {
     expect(bridge.eventNames()).toEqual([]);
   });
 
-  it('does not compile request() of an unknown operation, which rejects with CONFIG and leaves no listener', async () => {
+  it('does not compile request() of an unknown request, which rejects with CONFIG and leaves nothing behind', async () => {
     const bridge = createWUIBridge();
 
     // @ts-expect-error -- "fetchUser" is not an operation
@@ -45,6 +45,7 @@ describe('the typed event map', () => {
 
     await expect(pending).rejects.toMatchObject({ code: 'CONFIG' });
     expect(bridge.eventNames()).toEqual([]);
+    expect(bridge.inFlight).toBe(0);
   });
 
   it('does not compile a wrong updateUser payload, which the handler still rejects with VALIDATION', async () => {
@@ -69,7 +70,7 @@ describe('the typed event map', () => {
   });
 
   it('types loadUser as taking no input: passing one does not compile and is rejected at runtime', async () => {
-    expectTypeOf<OperationInput<'loadUser'>>().toEqualTypeOf<undefined>();
+    expectTypeOf<RequestInput<'loadUser'>>().toEqualTypeOf<undefined>();
     const { bridge, handler } = setup();
 
     // @ts-expect-error -- loadUser takes no input
@@ -79,7 +80,7 @@ describe('the typed event map', () => {
     handler.stop();
   });
 
-  it('gives a success listener the operation result and its OutcomeMeta', () => {
+  it('gives a success listener the request result and its OutcomeMeta', () => {
     const bridge = createWUIBridge();
     const received: unknown[][] = [];
 
@@ -87,20 +88,21 @@ describe('the typed event map', () => {
       expectTypeOf(user).toEqualTypeOf<User>();
       expectTypeOf(meta).toEqualTypeOf<OutcomeMeta<'updateUser'>>();
       expectTypeOf(meta.requestId).toEqualTypeOf<string>();
-      expectTypeOf(meta.operation).toEqualTypeOf<'updateUser'>();
+      expectTypeOf(meta.name).toEqualTypeOf<'updateUser'>();
       expectTypeOf(meta.durationMs).toEqualTypeOf<number>();
       received.push([user.name, meta]);
     });
-    const meta = { requestId: 'req-1', operation: 'updateUser', durationMs: 3 } as const;
-    bridge.emit('updateUser:success', buildUser({ name: 'Grace' }), meta);
-    // @ts-expect-error -- an updateUser outcome cannot carry the meta of another operation
-    bridge.emit('updateUser:success', buildUser(), { ...meta, operation: 'loadUser' });
+    const claim = bridge.claim(['updateUser'], ({ requestId }) =>
+      claim.succeed(requestId, buildUser({ name: 'Grace' })),
+    );
+    expect(() =>
+      // @ts-expect-error -- outcome events are answered through a claim, never emitted by components
+      bridge.emit('updateUser:success', buildUser(), { requestId: 'x', name: 'updateUser', durationMs: 0 }),
+    ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    bridge.emit('updateUser', { name: 'Grace' }, { requestId: 'req-1' });
 
     expect(bridge.listenerCount('updateUser:success')).toBe(1);
-    expect(received).toEqual([
-      ['Grace', meta],
-      ['Ada', { ...meta, operation: 'loadUser' }],
-    ]);
+    expect(received).toEqual([['Grace', { requestId: 'req-1', name: 'updateUser', durationMs: expect.any(Number) }]]);
   });
 
   it('gives an error listener a BackendError, and rejects a listener expecting anything else', () => {
@@ -109,7 +111,7 @@ describe('the typed event map', () => {
     const strings: string[] = [];
     bridge.on('updateUser:error', (error, meta) => {
       expectTypeOf(error).toEqualTypeOf<BackendError>();
-      expectTypeOf(meta.operation).toEqualTypeOf<'updateUser'>();
+      expectTypeOf(meta.name).toEqualTypeOf<'updateUser'>();
       received.push(error);
     });
     // @ts-expect-error -- the payload of an error outcome is a BackendError, not a string
@@ -126,17 +128,17 @@ describe('the typed event map', () => {
     expect(strings).toEqual([]);
   });
 
-  it('types request() as resolving with the operation result and emit() of a request as returning its id', async () => {
+  it('types request() as resolving with the request result and emit() of a request as returning its id', async () => {
     const bridge = createWUIBridge();
 
     const pending = bridge.request('updateUser', { name: 'Ada' }, { requestId: 'req-typed' });
     const requestId = bridge.emit('updateUser', { name: 'Ada' }, { requestId: 'req-emitted' });
-    const notification = bridge.emit('state:changed', null, { requestId: 'req-state', operation: 'loadUser' });
+    // @ts-expect-error -- the handler's events are emitted through its claim, not by components
+    expect(() => bridge.emit('state:changed', null, { requestId: 'req-state', name: 'loadUser' })).toThrow();
 
     expectTypeOf(pending).toEqualTypeOf<Promise<User>>();
     expectTypeOf(bridge.request<'loadUser'>).returns.resolves.toEqualTypeOf<User>();
     expectTypeOf(requestId).toEqualTypeOf<string>();
-    expectTypeOf(notification).toBeVoid();
     expect(requestId).toBe('req-emitted');
     await expect(pending).rejects.toMatchObject({ code: 'CONFIG', requestId: 'req-typed' });
   });

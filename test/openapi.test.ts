@@ -9,22 +9,22 @@ const root = join(__dirname, '..');
 const allRoutes: readonly RouteDefinition[] = Object.values(routes);
 
 type Json = Record<string, unknown>;
-type Operation = {
+interface Operation {
   operationId: string;
   summary: string;
   parameters?: Array<{ name: string; in: string; required: boolean; schema: Json }>;
   requestBody?: { required: boolean; content: Record<string, { schema: Json }> };
   responses: Record<string, { $ref?: string; description?: string; content?: Record<string, { schema: Json }> }>;
   security: Array<Record<string, string[]>>;
-};
-type Document = {
+}
+interface Document {
   openapi: string;
   servers: Array<{ url: string }>;
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, Json>; responses: Record<string, Json>; securitySchemes: Json };
-};
+}
 
-const doc = createOpenApiDocument() as Document;
+const doc = createOpenApiDocument() as unknown as Document;
 
 function operationOf(route: RouteDefinition): Operation {
   const operation = doc.paths[route.path]?.[route.method.toLowerCase()];

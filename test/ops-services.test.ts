@@ -169,7 +169,7 @@ describe('deployService', () => {
     expect(log.names()).toEqual(['deployService', 'deployService:success', 'state:changed', 'operation:failed']);
     expect(log.entries.at(-1)?.args[0]).toBe(error);
     expect(log.entries.at(-1)?.args[1]).toMatchObject({
-      operation: 'deployService',
+      name: 'deployService',
       target: { type: 'service', tenant: prod },
     });
   });

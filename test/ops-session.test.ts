@@ -18,8 +18,8 @@ describe('login', () => {
     expect(user.tokens.map(({ id }) => id)).toEqual(['tok-1']);
     expect(handler.getState()).toEqual(user);
     expect(log.names()).toEqual(['login', 'state:changed', 'login:success']);
-    expect(log.entries[1]?.args).toEqual([handler.getState(), { requestId: 'login-1', operation: 'login' }]);
-    expect(log.entries[2]?.args[1]).toMatchObject({ requestId: 'login-1', operation: 'login' });
+    expect(log.entries[1]?.args).toEqual([handler.getState(), { requestId: 'login-1', name: 'login' }]);
+    expect(log.entries[2]?.args[1]).toMatchObject({ requestId: 'login-1', name: 'login' });
     expect(httpCalls).toEqual(['POST /api/auth/login']);
   });
 
@@ -71,7 +71,7 @@ describe('logout', () => {
     expect(api.store.sessions.size).toBe(0);
     expect(later).toMatchObject({ code: 'UNAUTHORIZED', status: 401, path: '/users/me' });
     expect(log.names()).toEqual(['logout', 'state:changed', 'logout:success', 'loadUser', 'loadUser:error']);
-    expect(log.entries[1]?.args).toEqual([null, { requestId: 'logout-1', operation: 'logout' }]);
+    expect(log.entries[1]?.args).toEqual([null, { requestId: 'logout-1', name: 'logout' }]);
     expect(httpCalls).toEqual(['POST /api/auth/logout', 'GET /api/users/me']);
   });
 

@@ -1,4 +1,4 @@
-import type { OperationInput, OperationName } from '../event-names';
+import type { RequestInput, RequestName } from '../event-names';
 import { freemiumCredentials, viewerCredentials, type ReferenceApi } from '../testing';
 import { LABS, PROD, newAccount, tenantIn } from './support/ops-fixtures';
 import { setupReference, useReferenceApi } from './support/reference';
@@ -159,8 +159,8 @@ describe('deleteTenant', () => {
 });
 
 /** One request of every tenant operation, aimed at `tenantId`. */
-function tenantRequests(tenantId: string): Array<[OperationName, OperationInput<OperationName>]> {
-  const requests: { [K in OperationName]?: OperationInput<K> } = {
+function tenantRequests(tenantId: string): Array<[RequestName, RequestInput<RequestName>]> {
+  const requests: { [K in RequestName]?: RequestInput<K> } = {
     updateTenant: { tenantId, name: 'renamed' },
     deleteTenant: { tenantId },
     inviteTenantUser: { tenantId, email: freemiumCredentials.email, role: 'member' },
@@ -177,7 +177,7 @@ function tenantRequests(tenantId: string): Array<[OperationName, OperationInput<
     updateResource: { tenantId, resourceId: 'res-7', value: 'debug' },
     deleteResource: { tenantId, resourceId: 'res-7' },
   };
-  return Object.entries(requests) as Array<[OperationName, OperationInput<OperationName>]>;
+  return Object.entries(requests) as Array<[RequestName, RequestInput<RequestName>]>;
 }
 
 describe('tenant mutations of a viewer', () => {

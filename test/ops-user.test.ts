@@ -206,6 +206,6 @@ describe('deleteUser', () => {
       'login',
       'login:error',
     ]);
-    expect(log.entries[1]?.args).toEqual([null, { requestId: 'delete-1', operation: 'deleteUser' }]);
+    expect(log.entries[1]?.args).toEqual([null, { requestId: 'delete-1', name: 'deleteUser' }]);
   });
 });

@@ -2,7 +2,7 @@ import type { Filter, FilterGroup, ListQuery } from '../api/contract/list-query'
 import { applyListQuery, likePattern, listQueryProblems, valueAt } from '../testing/reference-api/list-query-engine';
 import { selectFields } from '../testing/reference-api/field-selection';
 
-type Item = {
+interface Item {
   id: string;
   name: string;
   status: string;
@@ -12,7 +12,7 @@ type Item = {
   labels: string[];
   roles: Array<{ name: string; cpu: number }>;
   note?: string | null;
-};
+}
 
 function makeItems(): Item[] {
   return [

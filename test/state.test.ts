@@ -36,8 +36,8 @@ describe('user state', () => {
     expect(loaded).toBe(handler.getState());
     expect(log.entries.map(({ event, args }) => [event, args[1]])).toEqual([
       ['loadUser', { requestId: 'req-load', signal: expect.any(AbortSignal) as AbortSignal }],
-      ['state:changed', { requestId: 'req-load', operation: 'loadUser' }],
-      ['loadUser:success', { requestId: 'req-load', operation: 'loadUser', durationMs: expect.any(Number) as number }],
+      ['state:changed', { requestId: 'req-load', name: 'loadUser' }],
+      ['loadUser:success', { requestId: 'req-load', name: 'loadUser', durationMs: expect.any(Number) as number }],
     ]);
     expect(log.entries[1]?.args[0]).toBe(handler.getState());
   });

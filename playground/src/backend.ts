@@ -3,7 +3,7 @@ import {
   createWUIBridge,
   EventNames,
   type BackendHandler,
-  type OperationName,
+  type RequestName,
   type RequestOptions,
   type WUIBridge,
 } from 'aurora-backend-handler';
@@ -16,7 +16,7 @@ export type Backend = {
   timeline: TimelineModel;
   apiBaseUrl: string;
   /** `bridge.request` for an operation chosen at run time, with an input built from a form. */
-  send(operation: OperationName, input: unknown, options?: RequestOptions): Promise<unknown>;
+  send(operation: RequestName, input: unknown, options?: RequestOptions): Promise<unknown>;
 };
 
 export function createBackend(apiBaseUrl = new URL('/api', window.location.origin).href): Backend {
@@ -36,7 +36,7 @@ export function createBackend(apiBaseUrl = new URL('/api', window.location.origi
   handler.start();
   // The operation and its input are only known at run time: the library validates the input with zod.
   const request = bridge.request.bind(bridge) as (
-    operation: OperationName,
+    operation: RequestName,
     input?: unknown,
     options?: RequestOptions,
   ) => Promise<unknown>;

@@ -2,8 +2,8 @@ import type { Backend } from './backend';
 import type { Context } from './context';
 import { h } from './dom';
 import { FieldControl } from './field-control';
-import { OperationCard, type BuiltInput } from './operation-card';
-import type { PrefillableForm } from './operation-form';
+import { RequestCard, type BuiltInput } from './request-card';
+import type { PrefillableForm } from './request-form';
 import type { FieldKind } from './schema-fields';
 
 type Key =
@@ -136,7 +136,7 @@ export function createDeployForm(backend: Backend): PrefillableForm {
     return first;
   };
 
-  const card = new OperationCard({
+  const card = new RequestCard({
     operation: 'deployService',
     backend,
     fields,

@@ -5,7 +5,7 @@ import { mountDetails } from './details-view';
 import { byId, h } from './dom';
 import { mountHeader } from './header-view';
 import { renderLogin } from './login-view';
-import { mountOperations } from './operations-panel';
+import { mountRequests } from './requests-panel';
 import { SelectionStore } from './selection-store';
 import { mountTimeline } from './timeline-view';
 import { mountTree } from './tree-view';
@@ -24,7 +24,7 @@ const login = h('div', { class: 'login-wrap' }, renderLogin(backend));
 const details = h('section', { class: 'details-area' });
 const operationsPanel = h('section', { class: 'operations', 'data-testid': 'operations' });
 mountDetails(details, backend, store);
-mountOperations(operationsPanel, backend, store);
+mountRequests(operationsPanel, backend, store);
 byId('center').replaceChildren(login, details, operationsPanel);
 
 const showSignedIn = () => {

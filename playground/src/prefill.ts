@@ -1,4 +1,4 @@
-import type { OperationName } from 'aurora-backend-handler';
+import type { RequestName } from 'aurora-backend-handler';
 import type { Context } from './context';
 import { DEMO_LOGIN } from './login-view';
 
@@ -67,7 +67,7 @@ function contextValue(field: string, ctx: Context): unknown {
 const listQuery = (field: string) => ({ limit: 20, sort: [{ field, direction: 'asc' }] });
 
 /** Example values of fields that do not come from the context, per operation. */
-function exampleValues(operation: OperationName, ctx: Context): Record<string, unknown> {
+function exampleValues(operation: RequestName, ctx: Context): Record<string, unknown> {
   const { service, account, environment, organization, resource, user } = ctx;
   switch (operation) {
     case 'login':
@@ -173,6 +173,6 @@ function linkExample({ tenant, service }: Context): Record<string, unknown> {
 }
 
 /** The value a form field starts with, or `undefined` to leave it empty. */
-export function prefillValue(operation: OperationName, field: string, ctx: Context): unknown {
+export function prefillValue(operation: RequestName, field: string, ctx: Context): unknown {
   return contextValue(field, ctx) ?? exampleValues(operation, ctx)[field];
 }

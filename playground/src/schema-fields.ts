@@ -1,4 +1,4 @@
-import { operations, type OperationName } from 'aurora-backend-handler';
+import { requests, type RequestName } from 'aurora-backend-handler';
 import { z } from 'zod';
 
 /** How a form edits one top-level field of an operation's input. */
@@ -57,16 +57,16 @@ function hintOf(kind: FieldKind, schema: JsonSchema): string {
   return parts.join(' · ');
 }
 
-const cache = new Map<OperationName, FieldSpec[]>();
+const cache = new Map<RequestName, FieldSpec[]>();
 
 /**
  * The top-level fields of `operation`'s input, read from its zod schema through `z.toJSONSchema`: strings,
  * numbers, booleans and enums get their own control; arrays and objects are edited as JSON.
  */
-export function fieldsOf(operation: OperationName): FieldSpec[] {
+export function fieldsOf(operation: RequestName): FieldSpec[] {
   const known = cache.get(operation);
   if (known !== undefined) return known;
-  const schema = z.toJSONSchema(operations[operation].input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const schema = z.toJSONSchema(requests[operation].input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const required = new Set(schema.required ?? []);
   const fields = Object.entries(schema.properties ?? {}).map(([name, property]): FieldSpec => {
     const kind = kindOf(name, property);

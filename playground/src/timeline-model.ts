@@ -1,4 +1,4 @@
-import { isLongRunning, OPERATION_NAMES, type HttpCallInfo, type OperationName } from 'aurora-backend-handler';
+import { isLongRunning, REQUEST_NAMES, type HttpCallInfo, type RequestName } from 'aurora-backend-handler';
 import { compactJson, summarize, toErrorView, type ErrorView } from './format';
 
 // The devtools' data: every bridge event and every HTTP call, grouped by the requestId that correlates them.
@@ -35,10 +35,10 @@ export type TimelineGroup = {
 /** Request ids the chart's sampler gives its `listServices` calls. */
 export const SAMPLING_PREFIX = 'chart-';
 const MAX_GROUPS = 300;
-const KNOWN: ReadonlySet<string> = new Set(OPERATION_NAMES);
-const isOperation = (name: string): name is OperationName => KNOWN.has(name);
+const KNOWN: ReadonlySet<string> = new Set(REQUEST_NAMES);
+const isOperation = (name: string): name is RequestName => KNOWN.has(name);
 
-type Meta = { requestId: string; operation?: string; durationMs?: number };
+type Meta = { requestId: string; name?: string; durationMs?: number };
 
 export class TimelineModel {
   readonly groups = new Map<string, TimelineGroup>();
@@ -50,7 +50,7 @@ export class TimelineModel {
     const [payload, meta] = args as [unknown, Meta | undefined];
     if (meta === undefined || typeof meta.requestId !== 'string') return;
     const [name, outcome] = event.split(':') as [string, string | undefined];
-    const group = this.#group(meta.requestId, isOperation(event) ? event : (meta.operation ?? name));
+    const group = this.#group(meta.requestId, isOperation(event) ? event : (meta.name ?? name));
     if (isOperation(event)) {
       this.#add(group, 'request', event, compactJson(payload) || '(no input)');
     } else if (outcome === 'success') {

@@ -40,7 +40,7 @@ const useBuiltLibrary: Plugin = {
   },
 };
 
-type Hit = { method: string; url: string; status: number };
+interface Hit { method: string; url: string; status: number }
 const hits: Hit[] = [];
 const mockApiHits = (): Hit[] => hits.filter((hit) => /^\/mock-api(\/|\?|$)/.test(hit.url));
 

@@ -9,7 +9,7 @@ import { after, before, test, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from './chromium';
-import { OPERATION_NAMES } from '../../index';
+import { REQUEST_NAMES } from '../../index';
 import { startReferenceServer, type ReferenceServer } from '../../testing/index';
 import { PlaygroundPage } from './playground-page';
 
@@ -92,31 +92,31 @@ step('offers a form for every operation of the library', async () => {
   const cards = await page
     .locator('[data-testid="operations"] .op-card')
     .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-operation')));
-  assert.deepEqual([...cards].sort(), [...OPERATION_NAMES].sort(), 'one operation card per operation');
+  assert.deepEqual([...cards].sort(), [...REQUEST_NAMES].sort(), 'one operation card per operation');
 });
 
 step('creates a tenant', async () => {
-  const values = await ui.send('tenants', 'createTenant', { name: 'e2e-tenant' });
+  const values = await ui.send('tenant', 'createTenant', { name: 'e2e-tenant' });
   assert.notEqual(values['organizationId'], '', 'createTenant.organizationId should be prefilled');
   ids.tenant = await ui.nodeId('tenant', 'e2e-tenant');
   await ui.text('[data-testid="details-name"]', 'e2e-tenant', 'the new tenant selected in the details');
 });
 
 step('creates a cloud account in the new tenant', async () => {
-  const values = await ui.send('accounts', 'createAccount', { name: 'e2e-aws' });
+  const values = await ui.send('account', 'createAccount', { name: 'e2e-aws' });
   assert.equal(values['tenantId'], ids.tenant, 'createAccount.tenantId should be the selected new tenant');
   ids.account = await ui.nodeId('account', 'e2e-aws');
 });
 
 step('creates an environment on that account', async () => {
-  const values = await ui.send('environments', 'createEnvironment', { name: 'e2e-env' });
+  const values = await ui.send('environment', 'createEnvironment', { name: 'e2e-env' });
   assert.equal(values['tenantId'], ids.tenant);
   assert.equal(values['account'], ids.account, 'createEnvironment.account should be the new account');
   ids.environment = await ui.nodeId('environment', 'e2e-env');
 });
 
 step('deploys a service and follows the operation to completion', async () => {
-  await ui.openOperation('services', 'deployService');
+  await ui.openOperation('service', 'deployService');
   assert.equal(await ui.input('deployService', 'environment').inputValue(), ids.environment);
   assert.equal(await ui.input('deployService', 'account').inputValue(), ids.account);
   await ui.input('deployService', 'name').fill('e2e-web');
@@ -177,7 +177,7 @@ step('charts the selected service usage, sampled with listServices', async () =>
 });
 
 step('scales the service', async () => {
-  const values = await ui.send('services', 'scaleService', { minReplicas: '1', maxReplicas: '3' }, 'completed');
+  const values = await ui.send('service', 'scaleService', { minReplicas: '1', maxReplicas: '3' }, 'completed');
   assert.equal(values['serviceId'], ids.service, 'scaleService.serviceId should be the deployed service');
   await ui.timelineGroup('scaleService', 'completed', 30_000);
   await ui.text('[data-testid="details"]', '1–3', 'the new replica range in the details');
@@ -196,7 +196,7 @@ step('shows every request in the timeline with its HTTP calls and outcome', asyn
 });
 
 step('shows a VALIDATION error next to its field', async () => {
-  await ui.openOperation('services', 'deployService');
+  await ui.openOperation('service', 'deployService');
   await ui.input('deployService', 'name').fill('Not A DNS Label!');
   await ui.input('deployService', 'roleCpu').fill('0');
   await page.getByTestId('submit-deployService').click();
@@ -212,7 +212,7 @@ step('shows a VALIDATION error next to its field', async () => {
 });
 
 step('deletes the service', async () => {
-  const values = await ui.send('services', 'deleteService', {}, 'completed');
+  const values = await ui.send('service', 'deleteService', {}, 'completed');
   assert.equal(values['serviceId'], ids.service, 'deleteService.serviceId should be the deployed service');
   await page.locator(ui.treeNode('service', 'e2e-web')).waitFor({ state: 'detached' });
   await ui.timelineGroup('deleteService', 'completed');

@@ -10,15 +10,15 @@ import { SEED, blogSpec, seededSpec } from './reference-seed';
 
 // One valid call of every operation of openapi.json, built from the seed, for the conformance test.
 
-type Context = { api: ReferenceApi; token: string; send: (id: string, call: Omit<Call, 'token'>) => Promise<Json> };
+interface Context { api: ReferenceApi; token: string; send: (id: string, call: Omit<Call, 'token'>) => Promise<Json> }
 
 /** How to exercise one operation with valid input built from the seed (and, when needed, from earlier calls). */
-type Case = {
+interface Case {
   status: number;
   /** Who calls; the demo user unless given. */
   as?: Credentials;
   call: (context: Context) => Call | Promise<Call>;
-};
+}
 
 const { prod, labs } = SEED.tenants;
 const { northwind } = SEED.organizations;

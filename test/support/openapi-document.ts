@@ -9,20 +9,20 @@ import type { ReferenceApi } from '../../testing';
 // built as an operation describes them, and the check that an answer is one the operation documents.
 
 export type Json = Record<string, unknown>;
-type MediaType = { schema: Json };
-type ResponseObject = { $ref?: string; description?: string; content?: Record<string, MediaType> };
-type Parameter = { name: string; in: 'path' | 'query'; required: boolean };
-type OperationObject = {
+interface MediaType { schema: Json }
+interface ResponseObject { $ref?: string; description?: string; content?: Record<string, MediaType> }
+interface Parameter { name: string; in: 'path' | 'query'; required: boolean }
+interface OperationObject {
   operationId: string;
   parameters?: Parameter[];
   requestBody?: { required: boolean; content: Record<string, MediaType> };
   responses: Record<string, ResponseObject>;
-};
-type OpenApiDocument = {
+}
+interface OpenApiDocument {
   servers: Array<{ url: string }>;
   paths: Record<string, Record<string, OperationObject>>;
   components: { schemas: Record<string, Json>; responses: Record<string, ResponseObject> };
-};
+}
 
 const DOCUMENT_ID = 'openapi.json';
 const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', DOCUMENT_ID), 'utf8')) as OpenApiDocument;
@@ -30,13 +30,13 @@ const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', DOCUMENT_ID), 'u
 /** A JSON pointer segment inside a URI fragment. */
 export const segment = (value: string): string => encodeURIComponent(value.replaceAll('~', '~0').replaceAll('/', '~1'));
 
-export type DocumentedOperation = {
+export interface DocumentedOperation {
   id: string;
   method: string;
   path: string;
   pointer: string;
   operation: OperationObject;
-};
+}
 
 export const documented: DocumentedOperation[] = Object.entries(doc.paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, operation]) => ({
@@ -84,8 +84,8 @@ function documentedResponse(entry: DocumentedOperation, status: number) {
 
 export const BASE_URL = 'http://aurora.conformance.test/api';
 
-export type Call = { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; token?: string };
-export type Answer = { status: number; contentType: string; text: string; bytes: Uint8Array };
+export interface Call { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; token?: string }
+export interface Answer { status: number; contentType: string; text: string; bytes: Uint8Array }
 
 function requestFor(entry: DocumentedOperation, call: Call): Request {
   const declared = (entry.operation.parameters ?? []).filter((parameter) => parameter.in === 'path');

@@ -1,5 +1,5 @@
 import type { BackendHandler } from '../../backend-handler';
-import type { OperationName } from '../../event-names';
+import type { RequestName } from '../../event-names';
 import type { BillingInformation } from '../../interfaces/organization-interface';
 import type { ReferenceContext } from './reference';
 import type { LoggedEvent } from './setup';
@@ -18,7 +18,7 @@ export const tenantIn = (handler: BackendHandler, id: string) =>
   handler.getState()?.tenants.find((tenant) => tenant.id === id);
 
 /** The events after the first one, which must be the request event of `operation` (the only one holding its input). */
-export function afterRequestEvent(entries: readonly LoggedEvent[], operation: OperationName): LoggedEvent[] {
+export function afterRequestEvent(entries: readonly LoggedEvent[], operation: RequestName): LoggedEvent[] {
   expect(entries[0]?.event).toBe(operation);
   return entries.slice(1);
 }

@@ -67,7 +67,7 @@ export function useReferenceApi() {
   return { api: referenceApi(), calls: httpCalls as readonly string[], signIn: signedIn };
 }
 
-export type ReferenceOptions = {
+export interface ReferenceOptions {
   /** `demo` (default): the demo world; `empty`: the seeded users only, without organizations or tenants. */
   seed?: SeedName;
   /**
@@ -77,7 +77,7 @@ export type ReferenceOptions = {
   operationDurationMs?: number;
   /** More handler options (not `bridge`, `auth`, `environment` or `polling`, which the set-up owns). */
   handler?: Omit<BackendHandlerOptions, 'bridge' | 'auth' | 'environment' | 'polling'>;
-};
+}
 
 /**
  * A started handler on a fresh bridge, talking to the reference API with the in-memory session of `login`

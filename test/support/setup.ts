@@ -20,9 +20,9 @@ export function useMockApi(): void {
   afterAll(() => server.close());
 }
 
-export type LoggedEvent = { event: EventName; args: unknown[] };
+export interface LoggedEvent { event: EventName; args: unknown[] }
 
-export type EventLog = {
+export interface EventLog {
   entries: LoggedEvent[];
   /** The event names, in order. */
   names: () => EventName[];
@@ -32,7 +32,7 @@ export type EventLog = {
   clear: () => void;
   /** Stops recording. */
   stop: () => void;
-};
+}
 
 /** Records every event of `bridge`, in order, so tests can assert the whole sequence at once. */
 export function recordEvents(bridge: WUIBridge): EventLog {

@@ -9,7 +9,7 @@ import { createReferenceApi, demoCredentials } from '../../../testing/index';
 import { setupWorker } from 'msw/browser';
 
 /** What the page found, read by the test from `window.__result` (and shown by `data-testid`). */
-export type MswPageResult = {
+export interface MswPageResult {
   status: 'done' | 'error';
   worker?: { scope: string; controlled: boolean };
   login?: { id: string; email: string; name: string; tenants: string[] };
@@ -17,10 +17,10 @@ export type MswPageResult = {
   services?: { tenant: string; filter: string; all: string[]; names: string[]; totalCount: number };
   httpCalls: string[];
   error?: { step: string; code?: string; message: string };
-};
+}
 
 /** The window as the test reads it. */
-export type ResultWindow = { __result?: MswPageResult };
+export interface ResultWindow { __result?: MswPageResult }
 
 const apiBaseUrl = `${location.origin}/mock-api`;
 const TENANT_NAME = 'msw-browser-tenant';

@@ -1,16 +1,16 @@
 import { BackendError } from '../errors/backend-error';
-import { toBackendError } from '../errors/to-backend-error';
+import { defect, operationFailed } from '../errors/messages';
 import type { OperationEventMeta } from '../event-names';
 import type { Operation } from '../interfaces/operation-interface';
-import { serviceRoutes } from './contract/service-routes';
-import type { Transport } from './http/transport';
+import { serviceRoutes } from '../api/contract/service-routes';
+import type { Transport } from '../api/http/transport';
 
 /** Polling schedule: the first poll after `initialMs`, each next one `factor` times later, at most `maxMs`. */
-export type PollBackoff = { initialMs: number; factor: number; maxMs: number };
+export interface PollBackoff { initialMs: number; factor: number; maxMs: number }
 
 export const DEFAULT_POLL_BACKOFF: PollBackoff = { initialMs: 250, factor: 1.5, maxMs: 2_000 };
 
-export type OperationFollowerOptions = {
+export interface OperationFollowerOptions {
   transport: Transport;
   backoff?: PollBackoff | undefined;
   /** Consecutive failed polls (network, 5xx) tolerated before the operation is reported as failed. */
@@ -19,25 +19,15 @@ export type OperationFollowerOptions = {
   onCompleted(operation: Operation, meta: OperationEventMeta): Promise<void>;
   /** `operation` is given when the operation itself failed, not when it could no longer be followed. */
   onFailed(error: BackendError, meta: OperationEventMeta, operation?: Operation): void | Promise<void>;
-};
+}
 
-export type OperationFollower = {
+export interface OperationFollower {
   /** Follows `operation` (as accepted) until it succeeds or fails. */
   follow(operation: Operation, meta: Omit<OperationEventMeta, 'operationId' | 'target'>): void;
   /** Stops following every operation (the backend operations themselves go on). */
   stop(): void;
   /** How many operations are being followed. */
   readonly size: number;
-};
-
-function failureOf(operation: Operation, requestId: string): BackendError {
-  const reason = operation.error?.message ?? 'the API gave no reason';
-  return new BackendError({
-    code: operation.error?.code ?? 'SERVER',
-    message: `${operation.kind} of ${operation.target.type} "${operation.target.id}" failed: ${reason}`,
-    requestId,
-    retryable: false,
-  });
 }
 
 /** Follows long-running operations by polling `GET /operations/{id}` with backoff. */
@@ -62,12 +52,12 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
   async function settle(operation: Operation, meta: OperationEventMeta): Promise<void> {
     finish(operation.id);
     if (operation.status !== 'succeeded') {
-      return deliver(() => options.onFailed(failureOf(operation, meta.requestId), meta, operation));
+      return deliver(() => options.onFailed(operationFailed(operation, meta.requestId), meta, operation));
     }
     try {
       await options.onCompleted(operation, meta);
     } catch (error) {
-      await deliver(() => options.onFailed(toBackendError(error, operation.kind, meta.requestId), meta));
+      await deliver(() => options.onFailed(defect(operation.kind, meta.requestId, error), meta));
     }
   }
 
@@ -99,7 +89,7 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
       const failure = error instanceof BackendError ? error : undefined;
       if (failure?.retryable === true && errors + 1 < maxErrors) return schedule(previous, meta, nextDelay, errors + 1);
       finish(previous.id);
-      return deliver(() => options.onFailed(failure ?? failureOf(previous, meta.requestId), meta));
+      return deliver(() => options.onFailed(failure ?? operationFailed(previous, meta.requestId), meta));
     }
     if (!active.has(previous.id)) return;
     if (current.status !== previous.status || current.progress !== previous.progress) options.onProgress(current, meta);

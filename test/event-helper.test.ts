@@ -4,13 +4,15 @@ import type { OutcomeMeta, StateChangeMeta } from '../event-names';
 import { buildUser } from '../testing/factories';
 import { settleAll } from './support/http-abort';
 
-const STATE_META: StateChangeMeta = { requestId: 'req-1', operation: 'loadUser' };
+const STATE_META: StateChangeMeta = { requestId: 'req-1', name: 'loadUser' };
 
 /** A bridge whose listener errors are collected as `[event, error]`. */
 function bridgeWithErrors() {
   const listenerErrors: Array<[string, unknown]> = [];
   const bridge = createWUIBridge({ onListenerError: (error, event) => listenerErrors.push([event, error]) });
-  return { bridge, listenerErrors };
+  // The handler's events are emitted through a claim, as a handler does; this one claims no request.
+  const { notify } = bridge.claim([], () => undefined);
+  return { bridge, listenerErrors, notify };
 }
 
 /** Records the outcome events of updateUser only, so that no listener of the request event exists. */
@@ -23,47 +25,47 @@ function recordOutcomes(bridge: ReturnType<typeof createWUIBridge>) {
 
 describe('WUIBridge listeners', () => {
   it('calls an on() listener on every emit until its unsubscribe runs, and a second unsubscribe is harmless', () => {
-    const { bridge } = bridgeWithErrors();
+    const { bridge, notify } = bridgeWithErrors();
     const seen: unknown[] = [];
     const off = bridge.on('state:changed', (state) => void seen.push(state?.name ?? null));
 
-    bridge.emit('state:changed', buildUser({ name: 'Ada' }), STATE_META);
-    bridge.emit('state:changed', null, STATE_META);
+    notify('state:changed', buildUser({ name: 'Ada' }), STATE_META);
+    notify('state:changed', null, STATE_META);
     off();
     off();
-    bridge.emit('state:changed', buildUser({ name: 'Grace' }), STATE_META);
+    notify('state:changed', buildUser({ name: 'Grace' }), STATE_META);
 
     expect(seen).toEqual(['Ada', null]);
     expect(bridge.listenerCount('state:changed')).toBe(0);
   });
 
   it('calls a once() listener on the next event only, then removes it', () => {
-    const { bridge } = bridgeWithErrors();
+    const { bridge, notify } = bridgeWithErrors();
     const seen: unknown[] = [];
     bridge.once('state:changed', (state) => void seen.push(state?.name));
 
     expect(bridge.listenerCount('state:changed')).toBe(1);
-    bridge.emit('state:changed', buildUser({ name: 'Ada' }), STATE_META);
-    bridge.emit('state:changed', buildUser({ name: 'Grace' }), STATE_META);
+    notify('state:changed', buildUser({ name: 'Ada' }), STATE_META);
+    notify('state:changed', buildUser({ name: 'Grace' }), STATE_META);
 
     expect(seen).toEqual(['Ada']);
     expect(bridge.listenerCount('state:changed')).toBe(0);
   });
 
   it('removes a once() listener whose unsubscribe runs before the event', () => {
-    const { bridge } = bridgeWithErrors();
+    const { bridge, notify } = bridgeWithErrors();
     const seen: unknown[] = [];
     const off = bridge.once('state:changed', (state) => void seen.push(state));
 
     off();
-    bridge.emit('state:changed', null, STATE_META);
+    notify('state:changed', null, STATE_META);
 
     expect(seen).toEqual([]);
     expect(bridge.listenerCount('state:changed')).toBe(0);
   });
 
   it('off() removes every registration of a listener for that event and leaves other events alone', () => {
-    const { bridge } = bridgeWithErrors();
+    const { bridge, notify } = bridgeWithErrors();
     const seen: string[] = [];
     const listener = (): void => void seen.push('called');
     bridge.on('state:changed', listener);
@@ -71,7 +73,7 @@ describe('WUIBridge listeners', () => {
     bridge.on('loadUser:error', listener);
 
     bridge.off('state:changed', listener);
-    bridge.emit('state:changed', null, STATE_META);
+    notify('state:changed', null, STATE_META);
 
     expect(seen).toEqual([]);
     expect(bridge.listenerCount('state:changed')).toBe(0);
@@ -79,7 +81,7 @@ describe('WUIBridge listeners', () => {
   });
 
   it('keeps calling the other listeners when one throws, and reports the error with its event', () => {
-    const { bridge, listenerErrors } = bridgeWithErrors();
+    const { bridge, listenerErrors, notify } = bridgeWithErrors();
     const order: string[] = [];
     const failure = new Error('listener bug');
     bridge.on('state:changed', () => void order.push('first'));
@@ -89,14 +91,14 @@ describe('WUIBridge listeners', () => {
     });
     bridge.on('state:changed', () => void order.push('last'));
 
-    bridge.emit('state:changed', null, STATE_META);
+    notify('state:changed', null, STATE_META);
 
     expect(order).toEqual(['first', 'throws', 'last']);
     expect(listenerErrors).toEqual([['state:changed', failure]]);
   });
 
   it('reports a listener whose promise rejects to onListenerError instead of leaving the rejection unhandled', async () => {
-    const { bridge, listenerErrors } = bridgeWithErrors();
+    const { bridge, listenerErrors, notify } = bridgeWithErrors();
     const order: string[] = [];
     const failure = new Error('async listener bug');
     const asyncListener = async (): Promise<void> => {
@@ -107,7 +109,7 @@ describe('WUIBridge listeners', () => {
     bridge.on('state:changed', asyncListener);
     bridge.on('state:changed', () => void order.push('sync'));
 
-    bridge.emit('state:changed', null, STATE_META);
+    notify('state:changed', null, STATE_META);
     await settleAll(1);
 
     expect(order).toEqual(['async', 'sync']);
@@ -130,7 +132,7 @@ describe('WUIBridge listeners', () => {
 
 describe('WUIBridge requests without a handler', () => {
   it('answers a request at once with a CONFIG <op>:error carrying the given requestId', () => {
-    const { bridge } = bridgeWithErrors();
+    const { bridge, notify } = bridgeWithErrors();
     const outcomes = recordOutcomes(bridge);
 
     const requestId = bridge.emit('updateUser', { name: 'Ada' }, { requestId: 'req-given' });
@@ -139,12 +141,12 @@ describe('WUIBridge requests without a handler', () => {
     expect(outcomes).toEqual([
       ['updateUser:error', expect.objectContaining({ code: 'CONFIG', requestId: 'req-given' }), expect.anything()],
     ]);
-    expect(outcomes[0]?.[2]).toEqual({ requestId: 'req-given', operation: 'updateUser', durationMs: 0 });
+    expect(outcomes[0]?.[2]).toEqual({ requestId: 'req-given', name: 'updateUser', durationMs: 0 });
     expect(isBackendError(outcomes[0]?.[1])).toBe(true);
   });
 
   it('generates a distinct requestId for each request emitted without one, and answers with it', () => {
-    const { bridge } = bridgeWithErrors();
+    const { bridge, notify } = bridgeWithErrors();
     const outcomes = recordOutcomes(bridge);
 
     const first = bridge.emit('updateUser', { name: 'Ada' });
@@ -159,7 +161,7 @@ describe('WUIBridge requests without a handler', () => {
   });
 
   it('rejects request() at once with CONFIG and removes the listeners it added', async () => {
-    const { bridge } = bridgeWithErrors();
+    const { bridge, notify } = bridgeWithErrors();
 
     await expect(bridge.request('loadUser', undefined, { requestId: 'req-lonely' })).rejects.toMatchObject({
       code: 'CONFIG',
@@ -169,7 +171,7 @@ describe('WUIBridge requests without a handler', () => {
   });
 
   it('still answers with CONFIG when a listener only observes the request event (e.g. a devtools log)', async () => {
-    const { bridge } = bridgeWithErrors();
+    const { bridge, notify } = bridgeWithErrors();
     bridge.on('loadUser', () => undefined);
 
     // timeoutMs only keeps a missing outcome from hanging the test.
@@ -181,7 +183,7 @@ describe('WUIBridge requests without a handler', () => {
 
 describe('WUIBridge introspection', () => {
   it('eventNames() lists exactly the events with listeners and listenerCount() counts each', () => {
-    const { bridge } = bridgeWithErrors();
+    const { bridge, notify } = bridgeWithErrors();
     expect(bridge.eventNames()).toEqual([]);
 
     const offA = bridge.on('loadUser:success', () => undefined);

@@ -1,4 +1,4 @@
-import { isLongRunning, operations, type OperationName } from 'aurora-backend-handler';
+import { isLongRunning, requests, type RequestName } from 'aurora-backend-handler';
 import type { Backend } from './backend';
 import { h } from './dom';
 import { renderError } from './error-view';
@@ -8,7 +8,7 @@ import type { FieldControl } from './field-control';
 export type BuiltInput = { ok: true; input: unknown } | { ok: false };
 
 export type CardOptions = {
-  operation: OperationName;
+  operation: RequestName;
   backend: Backend;
   /** The controls, keyed by the name error details use for them (first segment of `details[].path`). */
   fields: ReadonlyMap<string, FieldControl>;
@@ -24,7 +24,7 @@ export type CardOptions = {
  * One operation as a collapsible card: its summary, a form, a submit button sending `bridge.request`, and
  * feedback. VALIDATION details go next to their fields; anything else goes to a readable error box.
  */
-export class OperationCard {
+export class RequestCard {
   readonly element: HTMLDetailsElement;
   readonly #feedback: HTMLElement;
   readonly #submit: HTMLButtonElement;
@@ -64,7 +64,7 @@ export class OperationCard {
         longRunning
           ? h('span', { class: 'tag tag-lro', title: 'Long-running: answered 202, then followed' }, 'long-running')
           : null,
-        h('span', { class: 'op-summary' }, operations[operation].summary),
+        h('span', { class: 'op-summary' }, requests[operation].summary),
       ),
       form,
     );

@@ -2,13 +2,13 @@ import type { Backend } from './backend';
 import { resolveContext } from './context';
 import { updateDatalists } from './datalists';
 import { createDeployForm } from './deploy-form';
-import { DOMAIN_LABELS, operationsByDomain, type Domain } from './domains';
+import { DOMAIN_LABELS, requestsByDomain, type Domain } from './domains';
 import { h } from './dom';
-import { createOperationForm, type PrefillableForm } from './operation-form';
+import { createRequestForm, type PrefillableForm } from './request-form';
 import type { SelectionStore } from './selection-store';
 
-/** A form for every operation of the library, in tabs by domain, prefilled from the selection. */
-export function mountOperations(root: HTMLElement, backend: Backend, store: SelectionStore): void {
+/** A form for every request of the library, in tabs by domain, prefilled from the selection. */
+export function mountRequests(root: HTMLElement, backend: Backend, store: SelectionStore): void {
   const forms: PrefillableForm[] = [];
   const tabs = h('div', { class: 'tabs', role: 'tablist' });
   const pages = h('div', { class: 'tab-pages' });
@@ -21,9 +21,9 @@ export function mountOperations(root: HTMLElement, backend: Backend, store: Sele
     for (const [key, page] of pageOf) page.hidden = key !== domain;
   };
 
-  for (const [domain, names] of operationsByDomain()) {
+  for (const [domain, names] of requestsByDomain()) {
     const domainForms = names.map((name) =>
-      name === 'deployService' ? createDeployForm(backend) : createOperationForm(name, backend),
+      name === 'deployService' ? createDeployForm(backend) : createRequestForm(name, backend),
     );
     forms.push(...domainForms);
     const button = h(
@@ -53,18 +53,18 @@ export function mountOperations(root: HTMLElement, backend: Backend, store: Sele
     h(
       'div',
       { class: 'panel-head' },
-      h('h2', {}, 'Operations'),
+      h('h2', {}, 'Requests'),
       h(
         'span',
         { class: 'muted' },
-        `${forms.length} request events · forms built from each operation’s zod input schema`,
+        `${forms.length} request events · forms built from each request’s zod input schema`,
       ),
     ),
     tabs,
     pages,
     datalists,
   );
-  show('tenants');
+  show('tenant');
   store.subscribe((change) => prefill(change.selection));
   prefill(true);
 }

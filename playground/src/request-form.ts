@@ -1,9 +1,9 @@
-import type { OperationName } from 'aurora-backend-handler';
+import type { RequestName } from 'aurora-backend-handler';
 import type { Backend } from './backend';
 import type { Context } from './context';
 import { h } from './dom';
 import { FieldControl } from './field-control';
-import { OperationCard, type BuiltInput } from './operation-card';
+import { RequestCard, type BuiltInput } from './request-card';
 import { CONTEXT_FIELDS, prefillValue } from './prefill';
 import { fieldsOf } from './schema-fields';
 
@@ -15,7 +15,7 @@ export type PrefillableForm = {
 };
 
 /** A form generated from the operation's zod input schema (through `z.toJSONSchema`). */
-export function createOperationForm(operation: OperationName, backend: Backend): PrefillableForm {
+export function createRequestForm(operation: RequestName, backend: Backend): PrefillableForm {
   const fields = new Map(
     fieldsOf(operation).map((spec) => [spec.name, new FieldControl(spec, `${operation}-${spec.name}`)] as const),
   );
@@ -40,7 +40,7 @@ export function createOperationForm(operation: OperationName, backend: Backend):
     return ok ? { ok: true, input } : { ok: false };
   };
 
-  const card = new OperationCard({ operation, backend, fields, body, buildInput });
+  const card = new RequestCard({ operation, backend, fields, body, buildInput });
   return {
     element: card.element,
     prefill(ctx, selectionChanged) {

@@ -1,0 +1,137 @@
+import type { BackendError } from '../errors/backend-error';
+import { cancelled, timedOut } from '../errors/messages';
+
+/** How a request ended for its caller: the success payload, or the error. */
+export type Outcome = { ok: true; data: unknown } | { ok: false; error: BackendError };
+
+/** A `bridge.request()` caller waiting for the end of its request. */
+export interface Waiter {
+  resolve(value: unknown): void;
+  reject(error: BackendError): void;
+  /** Wait past the accepted outcome of a long-running request, until its operation ends. */
+  untilCompleted: boolean;
+}
+
+/** What opening a request needs: who answers it (the claim), and how the caller may end it early. */
+export interface OpenRequest {
+  name: string;
+  requestId: string;
+  owner: object;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  waiter?: Waiter | undefined;
+}
+
+interface Entry extends OpenRequest {
+  started: number;
+  controller: AbortController;
+  /** `following`: the accepted outcome is out, a waiter waits for the operation's end. */
+  phase: 'pending' | 'following';
+  dispose(): void;
+}
+
+/** Emits the outcome event of a request: `<name>:success` or `<name>:error`. */
+export type EmitOutcome = (name: string, outcome: Outcome, meta: { requestId: string; durationMs: number }) => void;
+
+/**
+ * The one home of the request lifecycle: correlation, requests in flight, one AbortController per request,
+ * cancellation, timeouts and `until: 'completed'`. Whatever ends a request first (the claimant's answer, the
+ * caller's signal, the timeout, the handler stopping) wins; everything after it is ignored, so every request
+ * gets exactly one outcome event.
+ */
+export class RequestRegistry {
+  readonly #entries = new Map<string, Entry>();
+  readonly #emitOutcome: EmitOutcome;
+
+  constructor(emitOutcome: EmitOutcome) {
+    this.#emitOutcome = emitOutcome;
+  }
+
+  /** Whether `requestId` belongs to a request that has not ended. */
+  has(requestId: string): boolean {
+    return this.#entries.has(requestId);
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Registers a request and returns its one cancellation signal, which the claimant passes to its HTTP calls. */
+  open(request: OpenRequest): AbortSignal {
+    const controller = new AbortController();
+    const entry: Entry = { ...request, started: performance.now(), controller, phase: 'pending', dispose: () => {} };
+    this.#entries.set(request.requestId, entry);
+    const { signal, timeoutMs, name, requestId } = request;
+    const cleanups: Array<() => void> = [];
+    if (timeoutMs !== undefined) {
+      const timer = setTimeout(() => this.#abort(entry, timedOut(name, requestId, timeoutMs)), timeoutMs);
+      cleanups.push(() => clearTimeout(timer));
+    }
+    if (signal !== undefined) {
+      const onAbort = (): void => this.#abort(entry, cancelled(name, requestId, signal.reason));
+      signal.addEventListener('abort', onAbort, { once: true });
+      cleanups.push(() => signal.removeEventListener('abort', onAbort));
+    }
+    entry.dispose = () => {
+      for (const cleanup of cleanups) cleanup();
+    };
+    return controller.signal;
+  }
+
+  /** Ends the request at once when its caller's signal was aborted before it was sent; true when it did. */
+  endIfAborted(requestId: string): boolean {
+    const entry = this.#entries.get(requestId);
+    if (entry?.signal?.aborted !== true) return entry === undefined;
+    this.#abort(entry, cancelled(entry.name, requestId, entry.signal.reason));
+    return true;
+  }
+
+  /**
+   * The claimant's answer. `followed`: the API accepted a long-running operation, whose end a
+   * `until: 'completed'` waiter keeps waiting for.
+   */
+  answer(requestId: string, outcome: Outcome, followed = false): void {
+    const entry = this.#entries.get(requestId);
+    if (entry === undefined || entry.phase !== 'pending') return;
+    this.#emit(entry, outcome);
+    if (outcome.ok && followed && entry.waiter?.untilCompleted === true) {
+      entry.phase = 'following';
+      return;
+    }
+    this.#end(entry, outcome);
+  }
+
+  /** A followed operation ended: settles the `until: 'completed'` waiter of the request that started it. */
+  operationEnded(requestId: string, outcome: Outcome): void {
+    const entry = this.#entries.get(requestId);
+    if (entry?.phase === 'following') this.#end(entry, outcome);
+  }
+
+  /** Ends every request `owner` answers, with the error `reasonFor` gives: a stopped handler. */
+  release(owner: object, reasonFor: (name: string, requestId: string) => BackendError): void {
+    for (const entry of [...this.#entries.values()]) {
+      if (entry.owner === owner) this.#abort(entry, reasonFor(entry.name, entry.requestId));
+    }
+  }
+
+  #abort(entry: Entry, error: BackendError): void {
+    if (this.#entries.get(entry.requestId) !== entry) return;
+    const outcome: Outcome = { ok: false, error };
+    if (entry.phase === 'pending') this.#emit(entry, outcome);
+    this.#end(entry, outcome);
+    // Aborted after the outcome, so the claimant's own answer to it finds the request already ended.
+    entry.controller.abort(error);
+  }
+
+  #emit(entry: Entry, outcome: Outcome): void {
+    const durationMs = Math.round(performance.now() - entry.started);
+    this.#emitOutcome(entry.name, outcome, { requestId: entry.requestId, durationMs });
+  }
+
+  #end(entry: Entry, outcome: Outcome): void {
+    this.#entries.delete(entry.requestId);
+    entry.dispose();
+    if (outcome.ok) entry.waiter?.resolve(outcome.data);
+    else entry.waiter?.reject(outcome.error);
+  }
+}

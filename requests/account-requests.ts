@@ -1,0 +1,44 @@
+import {
+  accountRoutes as routes,
+  CreateAccountInputSchema,
+  CredentialsCheckSchema,
+  DeleteAccountInputSchema,
+  UpdateAccountInputSchema,
+  ValidateAccountCredentialsInputSchema,
+} from '../api/contract/account-routes';
+import { AccountSchema } from '../interfaces/account-interface';
+import { putAccount } from '../state/infrastructure-tree';
+import { removeById, updateTenant } from '../state/tree';
+import { defineRequest } from './define-request';
+import { sendAndEcho } from './route-calls';
+
+/** Cloud accounts of a tenant. Credentials are sent on create and update and never come back. */
+export const accountRequests = {
+  createAccount: defineRequest({
+    route: routes.createAccount,
+    input: CreateAccountInputSchema,
+    output: AccountSchema,
+    reduce: (state, account) => updateTenant(state, account.tenant, (tenant) => putAccount(tenant, account)),
+  }),
+  updateAccount: defineRequest({
+    route: routes.updateAccount,
+    input: UpdateAccountInputSchema,
+    output: AccountSchema,
+    reduce: (state, account) => updateTenant(state, account.tenant, (tenant) => putAccount(tenant, account)),
+  }),
+  deleteAccount: defineRequest({
+    route: routes.deleteAccount,
+    input: DeleteAccountInputSchema,
+    output: DeleteAccountInputSchema,
+    call: sendAndEcho,
+    reduce: (state, { tenantId, accountId }) =>
+      updateTenant(state, tenantId, (tenant) => ({ ...tenant, accounts: removeById(tenant.accounts, accountId) })),
+  }),
+  validateAccountCredentials: defineRequest({
+    route: routes.validateAccountCredentials,
+    input: ValidateAccountCredentialsInputSchema,
+    output: CredentialsCheckSchema,
+    // The check marks the account active or in error; the answer carries the account as it is now.
+    reduce: (state, check) => updateTenant(state, check.account.tenant, (tenant) => putAccount(tenant, check.account)),
+  }),
+};

@@ -1,0 +1,28 @@
+import { listResponseSchema } from '../api/contract/list-query';
+import { marketplaceRoutes as routes } from '../api/contract/marketplace-routes';
+import { DeployMarketplaceItemInputSchema, LoadMarketplaceInputSchema } from '../api/contract/service-inputs';
+import { MarketplaceItemSchema } from '../interfaces/marketplace-item-interface';
+import { OperationSchema } from '../interfaces/operation-interface';
+import { updateTenant, upsertById } from '../state/tree';
+import { defineRequest } from './define-request';
+import { sendList } from './route-calls';
+
+/** The marketplace: items a tenant can deploy as services. */
+export const marketplaceRequests = {
+  loadMarketplace: defineRequest({
+    route: routes.loadMarketplace,
+    input: LoadMarketplaceInputSchema,
+    output: listResponseSchema(MarketplaceItemSchema),
+    call: sendList,
+    reduce: (state, page, { tenantId }) =>
+      updateTenant(state, tenantId, (tenant) => ({
+        ...tenant,
+        marketplaceItems: page.items.reduce(upsertById, tenant.marketplaceItems),
+      })),
+  }),
+  deployMarketplaceItem: defineRequest({
+    route: routes.deployMarketplaceItem,
+    input: DeployMarketplaceItemInputSchema,
+    output: OperationSchema,
+  }),
+};

@@ -1,0 +1,35 @@
+import {
+  CreateResourceInputSchema,
+  DeleteResourceInputSchema,
+  resourceRoutes as routes,
+  UpdateResourceInputSchema,
+} from '../api/contract/resource-routes';
+import { ResourceSchema } from '../interfaces/resource-interface';
+import { putResource } from '../state/infrastructure-tree';
+import { removeById, updateTenant } from '../state/tree';
+import { defineRequest } from './define-request';
+import { sendAndEcho } from './route-calls';
+
+/** Tenant resources: secrets, volumes, files, domains, ports, certificates and plain values. */
+export const resourceRequests = {
+  createResource: defineRequest({
+    route: routes.createResource,
+    input: CreateResourceInputSchema,
+    output: ResourceSchema,
+    reduce: (state, resource) => updateTenant(state, resource.tenant, (tenant) => putResource(tenant, resource)),
+  }),
+  updateResource: defineRequest({
+    route: routes.updateResource,
+    input: UpdateResourceInputSchema,
+    output: ResourceSchema,
+    reduce: (state, resource) => updateTenant(state, resource.tenant, (tenant) => putResource(tenant, resource)),
+  }),
+  deleteResource: defineRequest({
+    route: routes.deleteResource,
+    input: DeleteResourceInputSchema,
+    output: DeleteResourceInputSchema,
+    call: sendAndEcho,
+    reduce: (state, { tenantId, resourceId }) =>
+      updateTenant(state, tenantId, (tenant) => ({ ...tenant, resources: removeById(tenant.resources, resourceId) })),
+  }),
+};

@@ -1,0 +1,92 @@
+import * as z from 'zod';
+import {
+  ChangePasswordInputSchema,
+  ChangePlanInputSchema,
+  CreateTokenInputSchema,
+  DeleteTokenInputSchema,
+  LoginInputSchema,
+  UpdateUserInputSchema,
+  userRoutes as routes,
+} from '../api/contract/user-routes';
+import { CreatedTokenSchema, TokenSchema } from '../interfaces/token-interface';
+import { UserSchema, type User } from '../interfaces/user-interface';
+import { removeById, updateUser, upsertById } from '../state/tree';
+import type { UserState } from '../state/user-state';
+import { defineRequest } from './define-request';
+import { sendAndEcho } from './route-calls';
+
+const None = z.undefined();
+const replaceUser = (_state: UserState, user: User): UserState => user;
+const signedOut = (): UserState => null;
+
+/** Session, profile and API tokens of the signed-in user. */
+export const userRequests = {
+  login: defineRequest({
+    route: routes.login,
+    input: LoginInputSchema,
+    output: UserSchema,
+    // The tokens stay in the in-memory session; only the user reaches the success event.
+    call: async (input, api) => {
+      const { user, session } = await api.send({ body: input });
+      api.session?.open(session.accessToken, session.expiresAt);
+      return user;
+    },
+    reduce: replaceUser,
+  }),
+  logout: defineRequest({
+    route: routes.logout,
+    input: None,
+    output: None,
+    call: async (_input, api) => {
+      try {
+        await api.send({});
+      } finally {
+        // Signing out must always work locally, even when the API could not be told.
+        api.session?.close();
+      }
+      return undefined;
+    },
+    reduce: signedOut,
+  }),
+  loadUser: defineRequest({ route: routes.loadUser, input: None, output: UserSchema, reduce: replaceUser }),
+  updateUser: defineRequest({
+    route: routes.updateUser,
+    input: UpdateUserInputSchema,
+    output: UserSchema,
+    reduce: replaceUser,
+  }),
+  changePassword: defineRequest({ route: routes.changePassword, input: ChangePasswordInputSchema, output: None }),
+  changePlan: defineRequest({
+    route: routes.changePlan,
+    input: ChangePlanInputSchema,
+    output: UserSchema,
+    reduce: replaceUser,
+  }),
+  deleteUser: defineRequest({
+    route: routes.deleteUser,
+    input: None,
+    output: None,
+    call: async (_input, api) => {
+      await api.send({});
+      api.session?.close();
+      return undefined;
+    },
+    reduce: signedOut,
+  }),
+  createToken: defineRequest({
+    route: routes.createToken,
+    input: CreateTokenInputSchema,
+    output: CreatedTokenSchema,
+    // The secret value of a new token is in the success payload once; the state keeps the token without it.
+    reduce: (state, token) =>
+      updateUser(state, (user) => ({ ...user, tokens: upsertById(user.tokens, TokenSchema.parse(token)) })),
+  }),
+  deleteToken: defineRequest({
+    route: routes.deleteToken,
+    input: DeleteTokenInputSchema,
+    output: DeleteTokenInputSchema,
+    call: sendAndEcho,
+    reduce: (state, _result, { tokenId }) =>
+      updateUser(state, (user) => ({ ...user, tokens: removeById(user.tokens, tokenId) })),
+  }),
+};

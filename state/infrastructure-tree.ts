@@ -1,0 +1,44 @@
+import type { Account } from '../interfaces/account-interface';
+import type { Environment } from '../interfaces/environment-interface';
+import type { Resource } from '../interfaces/resource-interface';
+import type { Tenant } from '../interfaces/tenant-interface';
+import { upsertById } from './tree';
+
+/** The tenant with environment `environmentId` listed by account `accountId` only (by none when undefined). */
+export function withEnvironmentOnAccount(tenant: Tenant, environmentId: string, accountId: string | undefined): Tenant {
+  return {
+    ...tenant,
+    accounts: tenant.accounts.map((account) => {
+      const listed = account.environments.includes(environmentId);
+      const belongs = account.id === accountId;
+      if (listed === belongs) return account;
+      const environments = belongs
+        ? [...account.environments, environmentId]
+        : account.environments.filter((id) => id !== environmentId);
+      return { ...account, environments };
+    }),
+  };
+}
+
+export const putAccount = (tenant: Tenant, account: Account): Tenant => ({
+  ...tenant,
+  accounts: upsertById(tenant.accounts, account),
+});
+
+export const putEnvironment = (tenant: Tenant, environment: Environment): Tenant =>
+  withEnvironmentOnAccount(
+    { ...tenant, environments: upsertById(tenant.environments, environment) },
+    environment.id,
+    environment.account,
+  );
+
+// Services hold copies of the resources they use; they show the new value too.
+export const putResource = (tenant: Tenant, resource: Resource): Tenant => ({
+  ...tenant,
+  resources: upsertById(tenant.resources, resource),
+  services: tenant.services.map((service) =>
+    service.resources.some((used) => used.id === resource.id)
+      ? { ...service, resources: upsertById(service.resources, resource) }
+      : service,
+  ),
+});
