@@ -2,11 +2,12 @@
 // esbuild bundles a one-line consumer (`export { isBackendError } from 'aurora-backend-handler'`) for the
 // browser, tree-shaken (the package says `sideEffects: false`), minified, in memory; the output is gzipped with
 // node:zlib at level 9. "with dependencies" inlines axios, zod and eventemitter3; "own code" leaves them as
-// imports, so it counts only this library's modules. 1 kB = 1000 bytes.
+// imports, so it counts only this library's modules. 1 kB = 1000 bytes. It also totals the ESM declarations
+// (.d.ts under dist/, the .d.cts twins not counted) against their budget, in KiB.
 //
 //   node scripts/bundle-size.mjs          a table, bytes per package for the largest case; exits 1 over budget
 //   node scripts/bundle-size.mjs --json   the same as JSON
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
@@ -35,6 +36,9 @@ const CASES = [
   // No budget: the cost of everything the root entry exports, for comparison with the figures above.
   { name: 'whole root entry', imports: ['*'], dependencies: 'bundled' },
 ];
+
+/** The most the ESM declarations under dist/ may weigh, in bytes (200 KiB; declarations are counted in KiB). */
+const DECLARATIONS_BUDGET = 200 * 1024;
 
 if (!existsSync(path.join(root, 'dist/index.js'))) {
   console.error('dist/index.js is missing. Run `npm run build` first.');
@@ -92,9 +96,34 @@ async function measure({ name, imports, dependencies, budget }) {
   };
 }
 
+/** The ESM declarations a consumer's type checker may load: every .d.ts under dist/ (the .d.cts twins aside). */
+function measureDeclarations() {
+  const files = readdirSync(path.join(root, 'dist'), { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.d.ts'));
+  const sizes = files
+    .map((file) => ({
+      file: path.posix.join('dist', file.split(path.sep).join('/')),
+      bytes: statSync(path.join(root, 'dist', file)).size,
+    }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const bytes = sizes.reduce((sum, { bytes: size }) => sum + size, 0);
+  return {
+    files: files.length,
+    bytes,
+    budget: DECLARATIONS_BUDGET,
+    withinBudget: bytes <= DECLARATIONS_BUDGET,
+    largest: sizes.slice(0, 5),
+  };
+}
+
 const results = [];
 for (const testCase of CASES) results.push(await measure(testCase));
-const over = results.filter((result) => result.withinBudget === false);
+const declarations = measureDeclarations();
+const over = [
+  ...results.filter((result) => result.withinBudget === false).map((result) => result.name),
+  ...(declarations.withinBudget ? [] : ['declarations']),
+];
 
 if (asJson) {
   console.log(
@@ -103,6 +132,7 @@ if (asJson) {
         esbuild: esbuildVersion,
         options: { platform: 'browser', format: 'esm', target: 'es2022', minify: true, gzipLevel: 9 },
         results,
+        declarations,
       },
       null,
       2,
@@ -126,8 +156,14 @@ if (asJson) {
       `  ${String(bytes).padStart(8)}  ${((bytes / largest.rawBytes) * 100).toFixed(1).padStart(5)}%  ${name}`,
     );
   }
+  const KiB = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  console.log(
+    `ESM declarations: ${declarations.files} .d.ts files, ${KiB(declarations.bytes)} ` +
+      `${declarations.withinBudget ? 'ok' : 'OVER'} (budget ${KiB(declarations.budget)}); largest:`,
+  );
+  for (const { file, bytes } of declarations.largest) console.log(`  ${KiB(bytes).padStart(10)}  ${file}`);
 }
 if (over.length > 0) {
-  console.error(`Over budget: ${over.map((result) => result.name).join(', ')}`);
+  console.error(`Over budget: ${over.join(', ')}`);
   process.exit(1);
 }
