@@ -1,26 +1,35 @@
+import path from 'node:path';
 import { defineConfig } from 'tsup';
+import { emitDeclarations } from './scripts/emit-declarations';
+import { outputName, preserveModules, runtimeModules } from './scripts/module-layout';
 
-export default defineConfig({
-  entry: { index: 'index.ts', testing: 'testing/index.ts' },
-  format: ['esm', 'cjs'],
-  // One declaration bundle per format: .d.ts next to the ESM .js, .d.cts next to the CommonJS .cjs.
-  dts: {
-    compilerOptions: {
-      // Declaration emit writes inferred types as `import(".")` / `import("..")` (the package root, via
-      // index.ts). Under `Bundler` resolution rollup-plugin-dts resolves that directory through package.json
-      // `types` (deleted by `clean`), falls back to dist/index.js, and pastes compiled JavaScript into the
-      // .d.ts. `Node10` resolves the directory to index.ts instead; only the declaration build uses it.
-      moduleResolution: 'node10',
+// Module-preserving build: every source module is its own file in dist/ (ESM .js and CommonJS .cjs), so a
+// consumer's bundler keeps only the modules it imports (`sideEffects: false`); one bundle per entry would hand
+// it all of them. Declarations come from the TypeScript compiler, file by file (scripts/emit-declarations.mjs).
+export default defineConfig(async () => {
+  const modules = await runtimeModules();
+  return {
+    entry: Object.fromEntries(
+      modules.map((source) => [outputName(source), path.relative(import.meta.dirname, source)]),
+    ),
+    format: ['esm', 'cjs'],
+    bundle: true,
+    esbuildPlugins: [preserveModules()],
+    dts: false,
+    clean: true,
+    // No source maps: they would point at ../*.ts sources, which the package does not ship.
+    sourcemap: false,
+    target: 'es2022',
+    platform: 'neutral',
+    // One module per file leaves nothing to shake here; the consumer's bundler does it.
+    treeshake: false,
+    splitting: false,
+    // Keep `node:` in the imports: it tells a browser bundler at a glance which modules are Node's own.
+    removeNodeProtocol: false,
+    onSuccess: () => {
+      const files = emitDeclarations();
+      console.log(`DTS ${files.length} declaration files (.d.ts and .d.cts)`);
+      return Promise.resolve();
     },
-  },
-  clean: true,
-  // No source maps: they would point at ../*.ts sources, which the package does not ship.
-  sourcemap: false,
-  target: 'es2022',
-  platform: 'neutral',
-  treeshake: true,
-  // Dependencies and Node built-ins stay imports; the testing entry loads node:http only when a server starts.
-  external: [/^node:/, 'msw', 'hono', '@hono/node-server'],
-  // Keep `node:` in the imports: it tells a browser bundler at a glance which modules are Node's own.
-  removeNodeProtocol: false,
+  };
 });

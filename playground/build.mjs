@@ -30,7 +30,8 @@ const result = await build({
   target: 'es2022',
   minify: true,
   sourcemap: true,
-  alias: { 'aurora-backend-handler': library },
+  // The package's dist/ folder: `aurora-backend-handler` is dist/index.js, `.../schemas` dist/schemas.js.
+  alias: { 'aurora-backend-handler': join(here, '..', 'dist') },
   // Not the tsconfig: its `paths` point the type checker at the library's source, the bundle uses the build.
   tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
   logLevel: 'warning',

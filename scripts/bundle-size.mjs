@@ -1,89 +1,169 @@
-// Browser bundle size of the main entry `.` (run after `npm run build`): esbuild bundles dist/index.js for the
-// browser with every dependency inlined (axios, zod, eventemitter3), minified, in memory; the output is then
-// gzipped with node:zlib at level 9. Everything dist/index.js exports is kept, so this is the cost of the
-// whole public API, not of a tree-shaken subset.
+// Size budgets of the built package (run after `npm run build`), as a WUI's bundler would see it: for each case
+// esbuild bundles a one-line consumer (`export { isBackendError } from 'aurora-backend-handler'`) for the
+// browser, tree-shaken (the package says `sideEffects: false`), minified, in memory; the output is gzipped with
+// node:zlib at level 9. "with dependencies" inlines axios, zod and eventemitter3; "own code" leaves them as
+// imports, so it counts only this library's modules. 1 kB = 1000 bytes. It also totals the ESM declarations
+// (.d.ts under dist/, the .d.cts twins not counted) against their budget, in KiB.
 //
-//   node scripts/bundle-size.mjs          human-readable: raw and gzipped bytes, bytes per package
+//   node scripts/bundle-size.mjs          a table, bytes per package for the largest case; exits 1 over budget
 //   node scripts/bundle-size.mjs --json   the same as JSON
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, version as esbuildVersion } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entry = path.join(root, 'dist/index.js');
 const asJson = process.argv.includes('--json');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-if (!existsSync(entry)) {
+/** What a consumer imports, and the most it may cost, min+gzip, in bytes. */
+const CASES = [
+  { name: 'isBackendError', imports: ['isBackendError'], dependencies: 'bundled', budget: 2_000 },
+  { name: 'createWUIBridge', imports: ['createWUIBridge'], dependencies: 'bundled', budget: 6_000 },
+  {
+    name: 'bridge + handler',
+    imports: ['createWUIBridge', 'createBackendHandler'],
+    dependencies: 'bundled',
+    budget: 60_000,
+  },
+  {
+    name: 'bridge + handler, own code',
+    imports: ['createWUIBridge', 'createBackendHandler'],
+    dependencies: 'external',
+    budget: 15_000,
+  },
+  // No budget: the cost of everything the root entry exports, for comparison with the figures above.
+  { name: 'whole root entry', imports: ['*'], dependencies: 'bundled' },
+];
+
+/** The most the ESM declarations under dist/ may weigh, in bytes (200 KiB; declarations are counted in KiB). */
+const DECLARATIONS_BUDGET = 200 * 1024;
+
+if (!existsSync(path.join(root, 'dist/index.js'))) {
   console.error('dist/index.js is missing. Run `npm run build` first.');
   process.exit(1);
 }
-
-const result = await build({
-  entryPoints: [entry],
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'browser',
-  format: 'esm',
-  target: 'es2022',
-  minify: true,
-  write: false,
-  outfile: 'bundle.js',
-  metafile: true,
-  logLevel: 'silent',
-});
-if (result.errors.length > 0 || result.outputFiles.length !== 1) {
-  console.error('esbuild failed', result.errors);
-  process.exit(1);
-}
-
-const code = result.outputFiles[0].contents;
-const gzip = gzipSync(code, { level: constants.Z_BEST_COMPRESSION });
 
 /** The npm package an input belongs to (its last node_modules segment), or this package for dist/ files. */
 function packageOf(input) {
   const parts = input.split('/');
   const at = parts.lastIndexOf('node_modules');
-  if (at === -1) return 'aurora-backend-handler (dist)';
+  if (at === -1) return `${pkg.name} (dist)`;
   const name = parts[at + 1] ?? '';
   return name.startsWith('@') ? `${name}/${parts[at + 2] ?? ''}` : name;
 }
 
-const [output] = Object.values(result.metafile.outputs);
-const byPackage = new Map();
-for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-  const name = packageOf(input);
-  byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+async function measure({ name, imports, dependencies, budget }) {
+  const consumer = imports.includes('*')
+    ? `export * from '${pkg.name}';`
+    : `export { ${imports.join(', ')} } from '${pkg.name}';`;
+  const result = await build({
+    stdin: { contents: consumer, resolveDir: root, sourcefile: 'consumer.js' },
+    absWorkingDir: root,
+    // The package directory, resolved like a dependency (package.json `module`, then `sideEffects`).
+    alias: { [pkg.name]: root },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    outfile: 'bundle.js',
+    metafile: true,
+    logLevel: 'silent',
+    ...(dependencies === 'external' ? { external: Object.keys(pkg.dependencies ?? {}) } : {}),
+  });
+  const code = result.outputFiles[0].contents;
+  const byPackage = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
+    if (input === '<stdin>') continue;
+    byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
+  }
+  const gzipBytes = gzipSync(code, { level: constants.Z_BEST_COMPRESSION }).length;
+  return {
+    name,
+    consumer,
+    dependencies,
+    rawBytes: code.length,
+    gzipBytes,
+    budget: budget ?? null,
+    withinBudget: budget === undefined ? null : gzipBytes <= budget,
+    // Minified bytes each package contributes (esbuild metafile bytesInOutput), before gzip.
+    packages: [...byPackage.entries()]
+      .map(([pkgName, bytes]) => ({ name: pkgName, bytes }))
+      .sort((a, b) => b.bytes - a.bytes),
+  };
 }
-const inputBytes = [...byPackage.values()].reduce((sum, bytes) => sum + bytes, 0);
-const packages = [...byPackage.entries()]
-  .map(([name, bytes]) => ({ name, bytes, share: Number((bytes / code.length).toFixed(4)) }))
-  .sort((a, b) => b.bytes - a.bytes);
 
-const report = {
-  entry: 'dist/index.js',
-  esbuild: (await import('esbuild')).version,
-  options: { platform: 'browser', format: 'esm', target: 'es2022', minify: true, gzipLevel: 9 },
-  rawBytes: code.length,
-  gzipBytes: gzip.length,
-  // Minified bytes each package contributes (esbuild metafile bytesInOutput); the rest of rawBytes is the
-  // bundle's own glue (module wrappers, export list).
-  packages,
-  glueBytes: code.length - inputBytes,
-};
+/** The ESM declarations a consumer's type checker may load: every .d.ts under dist/ (the .d.cts twins aside). */
+function measureDeclarations() {
+  const files = readdirSync(path.join(root, 'dist'), { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.d.ts'));
+  const sizes = files
+    .map((file) => ({
+      file: path.posix.join('dist', file.split(path.sep).join('/')),
+      bytes: statSync(path.join(root, 'dist', file)).size,
+    }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const bytes = sizes.reduce((sum, { bytes: size }) => sum + size, 0);
+  return {
+    files: files.length,
+    bytes,
+    budget: DECLARATIONS_BUDGET,
+    withinBudget: bytes <= DECLARATIONS_BUDGET,
+    largest: sizes.slice(0, 5),
+  };
+}
+
+const results = [];
+for (const testCase of CASES) results.push(await measure(testCase));
+const declarations = measureDeclarations();
+const over = [
+  ...results.filter((result) => result.withinBudget === false).map((result) => result.name),
+  ...(declarations.withinBudget ? [] : ['declarations']),
+];
 
 if (asJson) {
-  console.log(JSON.stringify(report, null, 2));
-} else {
-  console.log(`Browser bundle of "." (${report.entry}, esbuild ${report.esbuild}, minified, all dependencies):`);
-  console.log(`  raw:  ${report.rawBytes} bytes`);
-  console.log(`  gzip: ${report.gzipBytes} bytes (zlib level 9)`);
-  console.log('Bytes per package (minified, before gzip):');
-  for (const { name, bytes, share } of packages) {
-    console.log(`  ${String(bytes).padStart(8)}  ${(share * 100).toFixed(1).padStart(5)}%  ${name}`);
-  }
   console.log(
-    `  ${String(report.glueBytes).padStart(8)}  ${((report.glueBytes / code.length) * 100).toFixed(1).padStart(5)}%  (bundle glue)`,
+    JSON.stringify(
+      {
+        esbuild: esbuildVersion,
+        options: { platform: 'browser', format: 'esm', target: 'es2022', minify: true, gzipLevel: 9 },
+        results,
+        declarations,
+      },
+      null,
+      2,
+    ),
   );
+} else {
+  const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+  console.log(`Browser bundles of ${pkg.name} (esbuild ${esbuildVersion}, tree-shaken, minified, gzip -9):`);
+  for (const result of results) {
+    const verdict =
+      result.budget === null ? '' : `${result.withinBudget ? 'ok' : 'OVER'} (budget ${kB(result.budget)})`;
+    const deps = result.dependencies === 'bundled' ? 'with dependencies' : 'dependencies external';
+    console.log(
+      `  ${result.name.padEnd(28)} ${kB(result.gzipBytes).padStart(9)} gz ${kB(result.rawBytes).padStart(9)} min  ${deps.padEnd(22)} ${verdict}`,
+    );
+  }
+  const largest = results.find((result) => result.name === 'bridge + handler');
+  console.log(`Bytes per package in "${largest.name}" (minified, before gzip):`);
+  for (const { name, bytes } of largest.packages) {
+    console.log(
+      `  ${String(bytes).padStart(8)}  ${((bytes / largest.rawBytes) * 100).toFixed(1).padStart(5)}%  ${name}`,
+    );
+  }
+  const KiB = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  console.log(
+    `ESM declarations: ${declarations.files} .d.ts files, ${KiB(declarations.bytes)} ` +
+      `${declarations.withinBudget ? 'ok' : 'OVER'} (budget ${KiB(declarations.budget)}); largest:`,
+  );
+  for (const { file, bytes } of declarations.largest) console.log(`  ${KiB(bytes).padStart(10)}  ${file}`);
+}
+if (over.length > 0) {
+  console.error(`Over budget: ${over.join(', ')}`);
+  process.exit(1);
 }

@@ -1,7 +1,7 @@
 // Package hygiene gate for the built package (run after `npm run build`; it builds nothing itself):
 //   1. every file package.json points at (main, module, types, typesVersions, exports) exists in dist/, and the
 //      declaration files hold declarations only (no compiled JavaScript pasted in by the dts bundler);
-//   2. `npm pack` ships only dist/**, README.md, LICENSE and package.json, and no source maps;
+//   2. `npm pack` ships only dist/**, README.md, LICENSE, CHANGELOG.md and package.json, and no source maps;
 //   3. publint --strict reports nothing (no error, warning or suggestion);
 //   4. attw (Are the Types Wrong, profile strict, no ignored rules) finds no problem for any entry point,
 //      in node10, node16 (CJS and ESM) and bundler resolution.
@@ -19,7 +19,7 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const isWindows = process.platform === 'win32';
 
 /** Files the package may contain, beside the build output under dist/. */
-const ALLOWED_TOP_LEVEL = new Set(['package.json', 'README.md', 'LICENSE']);
+const ALLOWED_TOP_LEVEL = new Set(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']);
 
 const failures = [];
 const fail = (title, lines = []) => failures.push({ title, lines });
@@ -53,7 +53,7 @@ if (missingOnDisk.length > 0) {
 console.log(`${entryFiles.length} files referenced by package.json, all present: ${entryFiles.join(', ')}`);
 
 // A declaration file never assigns a variable or has a function body at top level; compiled JavaScript does.
-// Guards against rollup-plugin-dts resolving `import(".")` to dist/index.js (see tsup.config.ts).
+// Guards against a declaration bundler resolving `import(".")` to dist/index.js instead of its declarations.
 const COMPILED_JS = /^(?:var|let|const)\s+[\w$]+\s*=|^(?:async\s+)?function\s*\*?\s*[\w$]+\s*\([^)]*\)\s*\{/m;
 const declarationFiles = readdirSync(path.join(root, 'dist'), { recursive: true })
   .map((file) => path.posix.join('dist', String(file).split(path.sep).join('/')))
@@ -88,10 +88,10 @@ try {
 
   const unexpected = files.filter((file) => !file.startsWith('dist/') && !ALLOWED_TOP_LEVEL.has(file));
   if (unexpected.length > 0) {
-    fail(`npm pack would publish ${unexpected.length} file(s) outside dist/, README.md, LICENSE, package.json`, [
-      ...unexpected,
-      'Fix the "files" field of package.json (or stop writing these files).',
-    ]);
+    fail(
+      `npm pack would publish ${unexpected.length} file(s) outside dist/, README.md, LICENSE, CHANGELOG.md, package.json`,
+      [...unexpected, 'Fix the "files" field of package.json (or stop writing these files).'],
+    );
   }
   const maps = files.filter((file) => file.endsWith('.map'));
   if (maps.length > 0) {

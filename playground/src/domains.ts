@@ -1,4 +1,5 @@
-import { REQUEST_DOMAINS, type RequestDomain, type RequestName } from 'aurora-backend-handler';
+import type { RequestDomain, RequestName } from 'aurora-backend-handler';
+import { REQUEST_DOMAINS } from 'aurora-backend-handler/schemas';
 
 /** Section titles of the playground, one per domain of the library's request declarations. */
 export const DOMAIN_LABELS: Record<RequestDomain, string> = {

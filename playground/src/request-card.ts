@@ -1,4 +1,5 @@
-import { isLongRunning, requests, type RequestName } from 'aurora-backend-handler';
+import { isLongRunning, type RequestName } from 'aurora-backend-handler';
+import { requests } from 'aurora-backend-handler/schemas';
 import type { Backend } from './backend';
 import { h } from './dom';
 import { renderError } from './error-view';

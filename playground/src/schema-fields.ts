@@ -1,4 +1,5 @@
-import { requests, type RequestName } from 'aurora-backend-handler';
+import type { RequestName } from 'aurora-backend-handler';
+import { requests } from 'aurora-backend-handler/schemas';
 import { z } from 'zod';
 
 /** How a form edits one top-level field of an operation's input. */
