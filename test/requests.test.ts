@@ -1,0 +1,40 @@
+import { expectTypeOf } from 'expect-type';
+import { routes } from '../api/contract';
+import { isLongRunning, REQUEST_DOMAINS, REQUEST_NAMES, requests, type LongRunningRequestName } from '../event-names';
+import { OPERATION_KINDS, type OperationKind } from '../interfaces/operation-interface';
+import { handlers } from '../testing/reference-api/handlers';
+
+describe('request declarations', () => {
+  it('name as long-running exactly the operation kinds of the contract, in types and at run time', () => {
+    expectTypeOf<LongRunningRequestName>().toEqualTypeOf<OperationKind>();
+    expect(REQUEST_NAMES.filter(isLongRunning).sort()).toEqual([...OPERATION_KINDS].sort());
+  });
+
+  it('each call a route of the contract that the reference API implements', () => {
+    for (const name of REQUEST_NAMES) {
+      const { route } = requests[name];
+      expect(routes[route.id]).toBe(route);
+      expect(handlers).toHaveProperty(route.id);
+    }
+  });
+
+  it('group every request in exactly one of the eight domains of the contract', () => {
+    const grouped = Object.values(REQUEST_DOMAINS).flat();
+    expect(grouped.sort()).toEqual([...REQUEST_NAMES].sort());
+    expect(new Set(grouped).size).toBe(grouped.length);
+    expect(Object.keys(REQUEST_DOMAINS)).toEqual([
+      'user',
+      'organization',
+      'tenant',
+      'account',
+      'environment',
+      'resource',
+      'service',
+      'marketplace',
+    ]);
+  });
+
+  it('take their summary from their route unless they say otherwise', () => {
+    for (const name of REQUEST_NAMES) expect(requests[name].summary).toBe(requests[name].route.summary);
+  });
+});
