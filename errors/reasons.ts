@@ -7,7 +7,7 @@ export const ERROR_REASONS = [
   'invalid_credentials',
   /** 401: the request carried no access token. */
   'missing_token',
-  /** 401: the session or API token has expired. */
+  /** 401: the session or the API token has expired. */
   'session_expired',
   /** 401: the access token is unknown or was revoked. */
   'token_revoked',
@@ -21,6 +21,8 @@ export const ERROR_REASONS = [
   'operation_in_progress',
   /** 409: the target is not in a state that allows the action (no running revision, already current). */
   'invalid_state',
+  /** 409: the owner cannot be removed or demoted; the whole organization or tenant can be deleted instead. */
+  'owner_required',
   /** 409: the person is already a member. */
   'already_member',
   /** 409: the marketplace item can no longer be deployed. */

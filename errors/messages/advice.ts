@@ -21,13 +21,14 @@ export const ADVICE: Readonly<Record<ErrorCode, string>> = {
 export const REASON_ADVICE: Readonly<Record<ErrorReason, string>> = {
   invalid_credentials: 'The email or password is wrong: check both and sign in again.',
   missing_token: 'Sign in first: the request carried no access token.',
-  session_expired: 'The session has expired: sign in again.',
+  session_expired: 'The session or API token has expired: sign in again, or create a new API token.',
   token_revoked: 'The access token is no longer valid (revoked or unknown): sign in again.',
-  name_taken: 'Choose another name: this one is already taken.',
+  name_taken: 'Choose another name (or email): this one is already taken.',
   has_dependants: 'Remove what it still contains first (named above), then try again.',
   in_use: 'Remove it from the items that use it first (named above), then try again.',
   operation_in_progress: 'Wait until the operation in progress finishes, then try again.',
   invalid_state: 'Reload the item: its current state does not allow this action.',
+  owner_required: 'The owner stays: delete the whole organization or tenant instead.',
   already_member: 'Nothing to add: they are already a member.',
   deprecated: 'Choose another item: this one is deprecated.',
 };
