@@ -76,9 +76,10 @@ function boundsOf(issue: Issue): { min: number; max: number } | undefined {
     | undefined;
   const min = owner?.minValue ?? owner?.minLength;
   const max = owner?.maxValue ?? owner?.maxLength;
-  if (typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max)) {
-    return undefined;
-  }
+  // `.int()` bounds a number by the safe integers, which is no limit a person would state.
+  const stated = (bound: unknown): bound is number =>
+    typeof bound === 'number' && Math.abs(bound) < Number.MAX_SAFE_INTEGER;
+  if (!stated(min) || !stated(max)) return undefined;
   return { min, max };
 }
 
