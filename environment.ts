@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { BackendError } from './errors/backend-error';
+import { invalidSetting } from './errors/messages';
+import { parseWithMessages } from './errors/parse-input';
 import { LOG_LEVELS, type LogLevel } from './log/logger';
 
 /** Settings of the backend handler. Values given in code override environment variables, which override defaults. */
@@ -101,14 +102,10 @@ export function resolveEnvironment(
         : fromVariables !== undefined && fromVariables !== ''
           ? [fromVariables, `from environment variable ${setting.variable}`]
           : [setting.defaultValue, 'the default'];
-    const parsed = setting.schema.safeParse(raw);
-    if (!parsed.success) {
-      const why = parsed.error.issues.map((issue) => issue.message).join('; ');
-      throw new BackendError({
-        code: 'CONFIG',
-        message: `Invalid setting ${setting.key} (${source}; environment variable ${setting.variable}): got ${shown(raw)} (${why}). Expected ${setting.accepted}.`,
-        details: [{ path: setting.key, message: why }],
-      });
+    const parsed = parseWithMessages(setting.schema, raw, '', setting.key);
+    if (!parsed.ok) {
+      const problems = parsed.details.map((detail) => detail.message);
+      throw invalidSetting({ ...setting, source, shownValue: shown(raw), problems });
     }
     resolved[setting.key] = parsed.data;
   }

@@ -19,10 +19,15 @@ const config: Config = {
   ],
   maxWorkers: 2,
   restoreMocks: true,
+  // `npm run test:unit` measures coverage: a summary on the console, and coverage/ for CI and editors (lcov,
+  // json-summary). No HTML report: it is the slowest reporter and nobody reads it in CI.
+  coverageDirectory: 'coverage',
+  coverageReporters: ['text-summary', 'json-summary', 'lcovonly'],
   collectCoverageFrom: [
     'handler/**/*.ts',
     'bridge/**/*.ts',
     'operations/**/*.ts',
+    'requests/**/*.ts',
     'log/**/*.ts',
     'testing/**/*.ts',
     '*.ts',

@@ -8,12 +8,20 @@ function join(...parts: ReadonlyArray<string | number | symbol>): string {
     .join('.');
 }
 
+/** An empty text where one is required: its other problems (format, pattern) would only repeat it. */
+function isEmptyRequired(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1;
+}
+
 /**
  * Flattens zod issues into `{ path, message }` details with dotted paths such as `roles.0.name`. An unknown
- * key becomes one detail at that key's own path, so a form can show it next to the field.
+ * key becomes one detail at that key's own path, so a form can show it next to the field. An empty required
+ * text gets only its "is required" detail.
  */
 export function zodIssuesToDetails(error: z.ZodError, pathPrefix = ''): ErrorDetail[] {
-  return error.issues.flatMap((issue) => {
+  const empty = new Set(error.issues.filter(isEmptyRequired).map((issue) => join(...issue.path)));
+  const shown = error.issues.filter((issue) => isEmptyRequired(issue) || !empty.has(join(...issue.path)));
+  return shown.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         path: join(pathPrefix, ...issue.path, key),

@@ -45,18 +45,5 @@ export const STATUS_FOR_CODE: Readonly<Record<ErrorCode, number>> = {
   CONFIG: 500,
 };
 
-/** What the caller can do about an error of each code: the last sentence of every message. */
-export const ADVICE: Readonly<Record<ErrorCode, string>> = {
-  VALIDATION: 'Correct the fields listed in details and send again.',
-  UNAUTHORIZED: 'Sign in again: the access token is missing, invalid or expired.',
-  FORBIDDEN: 'Your role does not allow this action; ask an owner or admin of the tenant.',
-  NOT_FOUND: 'Reload the data: the item may have been deleted or the id is wrong.',
-  CONFLICT: 'Choose another name, or reload the item and try again.',
-  RATE_LIMITED: 'Wait a moment before trying again.',
-  SERVER: 'Try again later; if it persists, report the requestId to the API operators.',
-  NETWORK: 'Check the network connection and that apiBaseUrl points at a running Aurora API.',
-  TIMEOUT: 'Try again, or raise timeoutMs if the API is slow.',
-  CANCELLED: 'Nothing to do: the caller cancelled the request.',
-  CONTRACT: 'The API and aurora-backend-handler disagree on the contract: use versions that match.',
-  CONFIG: 'Fix the setting and restart.',
-};
+// The advice per code is message text, built with every other message in errors/messages.
+export { ADVICE } from './messages/advice';

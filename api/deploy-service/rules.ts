@@ -14,23 +14,38 @@ export type DeploymentContext = {
 /** One rule of a deployment: every problem it finds, each at the path of the field to correct. */
 export type DeploymentRule = (form: ParsedServiceForm, context: DeploymentContext) => ErrorDetail[];
 
-/** Every rule a deploy form must pass; all of them run, so every problem is reported at once. */
-export const DEPLOYMENT_RULES: readonly DeploymentRule[] = [
-  targetsContextTenant,
-  roleNamesAreUnique,
-  channelNamesAreUnique,
-  channelCountFitsSpec,
-  listeningChannelsHaveUniquePorts,
-  linksJoinCompatibleChannels,
-  replicaRangeIsOrdered,
-  environmentBelongsToAccount,
-  resourcesExist,
-  requestFitsEnvironment,
+/** The fields of the form a rule reads: it runs only when all of them passed the form schema. */
+export type FormField = keyof ParsedServiceForm;
+
+const CHANNELS: readonly FormField[] = ['serverChannels', 'clientChannels', 'duplexChannels'];
+
+/** Every rule a deploy form must pass, with the fields it reads; all run, so every problem is reported at once. */
+export const DEPLOYMENT_RULES: readonly { rule: DeploymentRule; reads: readonly FormField[] }[] = [
+  { rule: targetsContextTenant, reads: ['tenantId'] },
+  { rule: roleNamesAreUnique, reads: ['roles'] },
+  { rule: channelNamesAreUnique, reads: CHANNELS },
+  { rule: channelCountFitsSpec, reads: CHANNELS },
+  { rule: listeningChannelsHaveUniquePorts, reads: CHANNELS },
+  { rule: linksJoinCompatibleChannels, reads: ['links', ...CHANNELS] },
+  { rule: replicaRangeIsOrdered, reads: ['minReplicas', 'maxReplicas'] },
+  { rule: environmentBelongsToAccount, reads: ['environment', 'account'] },
+  { rule: resourcesExist, reads: ['resources'] },
+  { rule: requestFitsEnvironment, reads: ['environment', 'roles', 'maxReplicas'] },
 ];
 
-/** The problems `form` has against every rule of {@link DEPLOYMENT_RULES}, in rule order. */
-export function checkDeploymentRules(form: ParsedServiceForm, context: DeploymentContext): ErrorDetail[] {
-  return DEPLOYMENT_RULES.flatMap((rule) => rule(form, context));
+/**
+ * The problems `form` has against every rule of {@link DEPLOYMENT_RULES}, in rule order. With `validFields`,
+ * `form` may be partial (what passed the schema of a form that has problems too): only the rules whose
+ * fields are all valid run, so a form's schema problems and rule problems are reported in one pass.
+ */
+export function checkDeploymentRules(
+  form: ParsedServiceForm,
+  context: DeploymentContext,
+  validFields?: ReadonlySet<string>,
+): ErrorDetail[] {
+  return DEPLOYMENT_RULES.flatMap(({ rule, reads }) =>
+    validFields === undefined || reads.every((field) => validFields.has(field)) ? rule(form, context) : [],
+  );
 }
 
 /** The form names the tenant the context holds, so the other rules check against the right data. */

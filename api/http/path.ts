@@ -1,4 +1,4 @@
-import { BackendError } from '../../errors/backend-error';
+import { invalidPathParameter } from '../../errors/messages';
 
 const MAX_SEGMENT_LENGTH = 256;
 
@@ -37,13 +37,7 @@ function segmentProblem(value: unknown): string | undefined {
  */
 export function pathSegment(value: unknown, name = 'id'): string {
   const problem = segmentProblem(value);
-  if (problem !== undefined) {
-    throw new BackendError({
-      code: 'VALIDATION',
-      message: `Invalid path parameter "${name}": it ${problem}. Pass the id exactly as the API returned it.`,
-      details: [{ path: name, message: problem }],
-    });
-  }
+  if (problem !== undefined) throw invalidPathParameter(name, problem);
   return encodeURIComponent(value as string);
 }
 

@@ -1,9 +1,9 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import type { ResolvedEnvironment } from '../../environment';
-import { BackendError } from '../../errors/backend-error';
-import { summarizeDetails, zodIssuesToDetails } from '../../errors/from-zod';
-import { ADVICE } from '../../errors/http-status';
+import type { BackendError } from '../../errors/backend-error';
+import { callNotSent, contractViolation, tokenProviderFailed } from '../../errors/messages';
+import { parseWithMessages } from '../../errors/parse-input';
 import type { Logger } from '../../log/logger';
 import type { RouteDefinition, RouteRequest, RouteResponse } from '../contract/define-route';
 import { buildPath } from './path';
@@ -42,34 +42,9 @@ type Part = 'params' | 'query' | 'body';
 
 function validate(schema: z.ZodType | undefined, value: unknown, site: CallSite, part: Part): unknown {
   if (schema === undefined) return undefined;
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const details = zodIssuesToDetails(parsed.error, part);
-  throw new BackendError({
-    code: 'VALIDATION',
-    message: `${site.method} ${site.path} was not sent: its ${part} is invalid (${summarizeDetails(details)}). ${ADVICE.VALIDATION}`,
-    method: site.method,
-    path: site.path,
-    details,
-    requestId: site.requestId,
-  });
-}
-
-function contractError(route: RouteDefinition, status: number, site: CallSite, issues?: z.ZodError): BackendError {
-  const details = issues === undefined ? [] : zodIssuesToDetails(issues, 'response');
-  const what =
-    issues === undefined
-      ? `the contract expects status ${route.successStatus}`
-      : `its body breaks the contract (${summarizeDetails(details)})`;
-  return new BackendError({
-    code: 'CONTRACT',
-    message: `${site.method} ${site.path} answered ${status} but ${what}. ${ADVICE.CONTRACT}`,
-    status,
-    method: site.method,
-    path: site.path,
-    details,
-    requestId: site.requestId,
-  });
+  const parsed = parseWithMessages(schema, value, part);
+  if (parsed.ok) return parsed.data;
+  throw callNotSent(site, part, parsed.details);
 }
 
 async function readToken(getAccessToken: AccessTokenProvider | undefined, site: CallSite): Promise<string | undefined> {
@@ -77,14 +52,7 @@ async function readToken(getAccessToken: AccessTokenProvider | undefined, site: 
   try {
     return (await getAccessToken()) ?? undefined;
   } catch (error) {
-    throw new BackendError({
-      code: 'UNAUTHORIZED',
-      message: `${site.method} ${site.path} was not sent: auth.getAccessToken failed (${error instanceof Error ? error.message : String(error)}). ${ADVICE.UNAUTHORIZED}`,
-      method: site.method,
-      path: site.path,
-      requestId: site.requestId,
-      cause: error,
-    });
+    throw tokenProviderFailed(site, error);
   }
 }
 
@@ -161,7 +129,7 @@ export function createTransport(options: TransportOptions): Transport {
       });
       status = response.status;
       if (status !== route.successStatus) {
-        if (status >= 200 && status < 300) throw contractError(route, status, site);
+        if (status >= 200 && status < 300) throw contractViolation(site, status, route.successStatus);
         throw errorFromResponse(
           status,
           decodeErrorBody(response.data),
@@ -172,11 +140,11 @@ export function createTransport(options: TransportOptions): Transport {
       if (route.successStatus === 204) return undefined as RouteResponse<R>;
       if (route.responseType === 'binary') {
         const bytes = toArrayBuffer(response.data);
-        if (bytes === undefined) throw contractError(route, status, site);
+        if (bytes === undefined) throw contractViolation(site, status, route.successStatus);
         return bytes as RouteResponse<R>;
       }
-      const parsed = route.response.safeParse(response.data);
-      if (!parsed.success) throw contractError(route, status, site, parsed.error);
+      const parsed = parseWithMessages(route.response, response.data, 'response');
+      if (!parsed.ok) throw contractViolation(site, status, route.successStatus, parsed.details);
       return parsed.data as RouteResponse<R>;
     } catch (error) {
       failure = translateCallError(error, site, context.signal);

@@ -18,6 +18,7 @@ export function authenticate(store: Store, header: string | undefined): Caller {
   if (token === undefined) {
     throw unauthorized(
       'Missing bearer token: sign in with POST /auth/login and send Authorization: Bearer <accessToken>',
+      'missing_token',
     );
   }
   const now = Date.now();
@@ -26,14 +27,19 @@ export function authenticate(store: Store, header: string | undefined): Caller {
     const user = store.users.get(session.userId);
     if (session.expiresAt <= now || user === undefined) {
       store.sessions.delete(token);
-      throw unauthorized(user === undefined ? 'The access token was revoked' : 'The access token has expired');
+      throw unauthorized(
+        user === undefined ? 'The access token was revoked' : 'The access token has expired',
+        user === undefined ? 'token_revoked' : 'session_expired',
+      );
     }
     return { user, credential: { type: 'session', value: token } };
   }
   const apiToken = [...store.tokens.values()].find((item) => item.secret === token);
   const user = apiToken === undefined ? undefined : store.users.get(apiToken.userId);
-  if (apiToken === undefined || user === undefined) throw unauthorized('The access token is invalid or was revoked');
-  if (Date.parse(apiToken.expiration) <= now) throw unauthorized(`API token ${apiToken.name} has expired`);
+  if (apiToken === undefined || user === undefined)
+    throw unauthorized('The access token is invalid or was revoked', 'token_revoked');
+  if (Date.parse(apiToken.expiration) <= now)
+    throw unauthorized(`API token ${apiToken.name} has expired`, 'session_expired');
   apiToken.lastUsed = store.timestamp();
   return { user, credential: { type: 'apiToken', value: token } };
 }

@@ -1,16 +1,21 @@
+import type { ErrorBody } from '../../api/contract/error-body';
 import type { ErrorCode, ErrorDetail } from '../../errors/backend-error';
 import { STATUS_FOR_CODE } from '../../errors/http-status';
+import type { ErrorReason } from '../../errors/reasons';
 
 /** A failure a domain handler reports; the app turns it into an ErrorBody with the code's HTTP status. */
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly details: readonly ErrorDetail[] | undefined;
+  /** The machine-readable cause the error body names, so that clients advise on it. */
+  readonly reason: ErrorReason | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: readonly ErrorDetail[]) {
+  constructor(code: ErrorCode, message: string, details?: readonly ErrorDetail[], reason?: ErrorReason) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.details = details;
+    this.reason = reason;
   }
 
   get status(): number {
@@ -23,9 +28,9 @@ export function invalid(path: string, detail: string, message = 'The request is 
   return new ApiError('VALIDATION', message, [{ path, message: detail }]);
 }
 
-/** 401: no usable credentials. */
-export function unauthorized(message: string): ApiError {
-  return new ApiError('UNAUTHORIZED', message);
+/** 401: no usable credentials; `reason` tells a wrong password from an expired or missing session. */
+export function unauthorized(message: string, reason: ErrorReason): ApiError {
+  return new ApiError('UNAUTHORIZED', message, undefined, reason);
 }
 
 /** 403: the caller's role does not allow the action. */
@@ -38,7 +43,25 @@ export function notFound(what: string): ApiError {
   return new ApiError('NOT_FOUND', `${what} not found`);
 }
 
-/** 409: the request conflicts with the current state (duplicate name, still in use, busy). */
-export function conflict(message: string): ApiError {
-  return new ApiError('CONFLICT', message);
+/** 409: the request conflicts with the current state; `reason` says how (a taken name, dependants, busy). */
+export function conflict(message: string, reason: ErrorReason): ApiError {
+  return new ApiError('CONFLICT', message, undefined, reason);
+}
+
+/**
+ * The ErrorBody the API answers `error` with, within the limits of ErrorBodySchema so that clients always
+ * accept it, and naming its `reason` so that clients advise on the cause.
+ */
+export function errorBody(error: ApiError, requestId: string): ErrorBody {
+  const details = error.details?.slice(0, 200).map((detail) => ({
+    path: detail.path.slice(0, 500),
+    message: detail.message.slice(0, 1000),
+  }));
+  return {
+    code: error.code,
+    message: error.message.slice(0, 2000),
+    ...(details === undefined ? {} : { details }),
+    requestId,
+    ...(error.reason === undefined ? {} : { reason: error.reason }),
+  };
 }

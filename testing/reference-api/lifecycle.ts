@@ -43,7 +43,7 @@ export function deployNewService(
 ): Operation {
   validateSpec(store, tenantId, spec);
   if (store.servicesOf(tenantId).some((service) => service.spec.name === spec.name)) {
-    throw conflict(`The tenant already has a service named ${spec.name}`);
+    throw conflict(`The tenant already has a service named ${spec.name}`, 'name_taken');
   }
   checkCapacity(store, tenantId, spec);
   const service = newService(store, tenantId, spec, marketplaceItem);
@@ -96,6 +96,6 @@ export function rollOutSpec(
 /** 409 for operations that need a running revision on a service whose first deployment never succeeded. */
 export function ensureDeployed(service: ServiceRecord): void {
   if (service.currentRevision === undefined) {
-    throw conflict(`Service ${service.spec.name} has no running revision; update or delete it`);
+    throw conflict(`Service ${service.spec.name} has no running revision; update or delete it`, 'invalid_state');
   }
 }

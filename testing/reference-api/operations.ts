@@ -22,6 +22,7 @@ export function ensureIdle(store: Store, service: ServiceRecord): void {
   if (busy !== undefined && !busy.settled) {
     throw conflict(
       `Service ${service.spec.name} is busy with operation ${busy.id} (${busy.kind}); wait until it ends and try again`,
+      'operation_in_progress',
     );
   }
 }

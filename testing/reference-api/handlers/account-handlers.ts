@@ -38,7 +38,7 @@ export const flavorsFor = (provider: string): AccountFlavors => FLAVORS[provider
 
 function ensureUniqueName(store: Store, tenantId: string, name: string, except?: string): void {
   if (store.accountsOf(tenantId).some((item) => item.name === name && item.id !== except)) {
-    throw conflict(`The tenant already has an account named ${name}`);
+    throw conflict(`The tenant already has an account named ${name}`, 'name_taken');
   }
 }
 
@@ -97,6 +97,7 @@ export const accountHandlers = {
     if (environments.length > 0) {
       throw conflict(
         `Account ${account.name} still has environments (${environments.map((item) => item.name).join(', ')}); delete them first`,
+        'has_dependants',
       );
     }
     store.accounts.delete(account.id);

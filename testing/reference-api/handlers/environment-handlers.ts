@@ -8,7 +8,7 @@ import type { Handlers } from './types';
 
 function ensureUniqueName(store: Store, tenantId: string, name: string, except?: string): void {
   if (store.environmentsOf(tenantId).some((item) => item.name === name && item.id !== except)) {
-    throw conflict(`The tenant already has an environment named ${name}`);
+    throw conflict(`The tenant already has an environment named ${name}`, 'name_taken');
   }
 }
 
@@ -60,6 +60,7 @@ export const environmentHandlers = {
     if (services.length > 0) {
       throw conflict(
         `Environment ${environment.name} still runs services (${services.map((item) => item.spec.name).join(', ')}); delete them first`,
+        'has_dependants',
       );
     }
     store.environments.delete(environment.id);

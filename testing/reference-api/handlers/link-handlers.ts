@@ -39,11 +39,12 @@ export const linkHandlers = {
     if (details.length > 0) throw new ApiError('VALIDATION', 'The link is invalid', details);
     const links = store.linksOf(tenant.id);
     if (links.some((link) => link.name === body.name))
-      throw conflict(`The tenant already has a link named ${body.name}`);
+      throw conflict(`The tenant already has a link named ${body.name}`, 'name_taken');
     const taken = links.find(
       (link) => link.origin.service === body.origin.service && link.origin.channel === body.origin.channel,
     );
-    if (taken !== undefined) throw conflict(`Channel ${body.origin.channel} is already linked by link ${taken.name}`);
+    if (taken !== undefined)
+      throw conflict(`Channel ${body.origin.channel} is already linked by link ${taken.name}`, 'in_use');
     const link: LinkRecord = {
       tenant: tenant.id,
       name: body.name,

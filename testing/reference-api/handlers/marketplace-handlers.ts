@@ -20,7 +20,7 @@ export const marketplaceHandlers = {
     tenantAccess(store, user, params.tenantId, 'member', 'deploy marketplace items');
     const item = inTenant(store.marketplaceItems, params.itemId, params.tenantId, 'Marketplace item');
     if (item.status === 'deprecated') {
-      throw conflict(`Marketplace item ${item.name} is deprecated and can no longer be deployed`);
+      throw conflict(`Marketplace item ${item.name} is deprecated and can no longer be deployed`, 'deprecated');
     }
     const spec = {
       ...item.template,

@@ -13,7 +13,7 @@ function ensureUniqueName(store: Store, owner: UserRecord, name: string, except?
   const taken = [...store.organizations.values()].some(
     (item) => item.ownerId === owner.id && item.name === name && item.id !== except,
   );
-  if (taken) throw conflict(`You already own an organization named ${name}`);
+  if (taken) throw conflict(`You already own an organization named ${name}`, 'name_taken');
 }
 
 function defaultBilling(name: string, user: UserRecord): BillingInformation {
@@ -65,7 +65,10 @@ export const organizationHandlers = {
     const organization = organizationAccess(store, user, params.organizationId, 'delete it');
     const tenants = store.tenantsOfOrganization(organization.id);
     if (tenants.length > 0) {
-      throw conflict(`Organization ${organization.name} still has tenants (${tenants.map((t) => t.name).join(', ')})`);
+      throw conflict(
+        `Organization ${organization.name} still has tenants (${tenants.map((t) => t.name).join(', ')})`,
+        'has_dependants',
+      );
     }
     store.organizations.delete(organization.id);
     for (const invoice of store.invoicesOf(organization.id)) store.invoices.delete(invoice.id);
@@ -103,7 +106,7 @@ export const organizationHandlers = {
     const member = store.userByEmail(body.email);
     if (member === undefined) throw invalid('email', 'no registered user has this email', 'The member was not added');
     if (organization.usersIds.includes(member.id)) {
-      throw conflict(`${member.email} is already a member of organization ${organization.name}`);
+      throw conflict(`${member.email} is already a member of organization ${organization.name}`, 'already_member');
     }
     organization.usersIds.push(member.id);
     return touch(store, organization);
@@ -117,6 +120,7 @@ export const organizationHandlers = {
     if (params.userId === organization.ownerId) {
       throw conflict(
         `The owner of organization ${organization.name} cannot be removed; delete the organization instead`,
+        'owner_required',
       );
     }
     organization.usersIds = organization.usersIds.filter((id) => id !== params.userId);

@@ -55,7 +55,7 @@ export const resourceHandlers = {
     }
     checkValue(body.type, body.value);
     if (store.resourcesOf(tenant.id).some((item) => item.name === body.name)) {
-      throw conflict(`The tenant already has a resource named ${body.name}`);
+      throw conflict(`The tenant already has a resource named ${body.name}`, 'name_taken');
     }
     const now = store.timestamp();
     const resource: ResourceRecord = {
@@ -88,7 +88,7 @@ export const resourceHandlers = {
     const resource = inTenant(store.resources, params.resourceId, params.tenantId, 'Resource');
     const users = usersOf(store, resource);
     if (users.length > 0)
-      throw conflict(`Resource ${resource.name} is used by ${users.join(', ')}; remove it there first`);
+      throw conflict(`Resource ${resource.name} is used by ${users.join(', ')}; remove it there first`, 'in_use');
     store.resources.delete(resource.id);
     return undefined;
   },

@@ -106,7 +106,10 @@ export const serviceOperationHandlers = {
       throw invalid('revision', `no revision ${body.revision} of this service`, 'The service was not rolled back');
     }
     if (revision.id === service.currentRevision) {
-      throw conflict(`Revision ${String(revision.number)} is already the current revision of ${service.spec.name}`);
+      throw conflict(
+        `Revision ${String(revision.number)} is already the current revision of ${service.spec.name}`,
+        'invalid_state',
+      );
     }
     return rollOutSpec(store, service, revision.spec, 'rollbackService');
   },

@@ -9,7 +9,7 @@ import type { Handlers } from './types';
 
 function ensureUniqueName(store: Store, organizationId: string, name: string, except?: string): void {
   const taken = store.tenantsOfOrganization(organizationId).some((item) => item.name === name && item.id !== except);
-  if (taken) throw conflict(`Organization ${organizationId} already has a tenant named ${name}`);
+  if (taken) throw conflict(`Organization ${organizationId} already has a tenant named ${name}`, 'name_taken');
 }
 
 const ONE_OWNER = 'a tenant has exactly one owner; give admin, member or viewer';
@@ -20,6 +20,7 @@ function membership(store: Store, tenant: TenantRecord, userId: string): Members
   if (found.role === 'owner') {
     throw conflict(
       `The owner of tenant ${tenant.name} cannot be removed or given another role; delete the tenant instead`,
+      'owner_required',
     );
   }
   return found;
@@ -72,6 +73,7 @@ export const tenantHandlers = {
     if (services.length > 0) {
       throw conflict(
         `Tenant ${tenant.name} still runs services (${services.map((service) => service.spec.name).join(', ')}); delete them first`,
+        'has_dependants',
       );
     }
     dropTenant(store, tenant.id);
@@ -84,7 +86,7 @@ export const tenantHandlers = {
     const invited = store.userByEmail(body.email);
     if (invited === undefined) throw invalid('email', 'no registered user has this email', 'The user was not invited');
     if (store.roleOf(invited.id, tenant.id) !== undefined) {
-      throw conflict(`${invited.email} is already a member of tenant ${tenant.name}`);
+      throw conflict(`${invited.email} is already a member of tenant ${tenant.name}`, 'already_member');
     }
     return memberView(store, store.addMember(tenant.id, invited.id, body.role));
   },

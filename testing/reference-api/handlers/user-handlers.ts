@@ -9,7 +9,7 @@ const randomSecret = (prefix: string): string => `${prefix}_${globalThis.crypto.
 export const userHandlers = {
   login: ({ store }, { body }) => {
     const user = store.userByEmail(body.email);
-    if (user?.password !== body.password) throw unauthorized('Email or password is wrong');
+    if (user?.password !== body.password) throw unauthorized('Email or password is wrong', 'invalid_credentials');
     const accessToken = randomSecret('at');
     const expiresAt = Date.now() + store.options.sessionTtlMs;
     store.sessions.set(accessToken, { accessToken, userId: user.id, expiresAt });
@@ -26,7 +26,8 @@ export const userHandlers = {
   updateUser: ({ store, user }, { body }) => {
     if (body.email !== undefined) {
       const holder = store.userByEmail(body.email);
-      if (holder !== undefined && holder.id !== user.id) throw conflict(`Email ${body.email} is already registered`);
+      if (holder !== undefined && holder.id !== user.id)
+        throw conflict(`Email ${body.email} is already registered`, 'name_taken');
     }
     Object.assign(user, Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)));
     user.updatedAt = store.timestamp();
@@ -56,13 +57,17 @@ export const userHandlers = {
   deleteUser: ({ store, user }) => {
     const owned = [...store.tenants.values()].filter((tenant) => store.ownerOf(tenant.id) === user.id);
     if (owned.length > 0) {
-      throw conflict(`You own tenant ${owned.map((tenant) => tenant.name).join(', ')}; delete it before your user`);
+      throw conflict(
+        `You own tenant ${owned.map((tenant) => tenant.name).join(', ')}; delete it before your user`,
+        'has_dependants',
+      );
     }
     const organizations = [...store.organizations.values()].filter((item) => item.usersIds.includes(user.id));
     const busy = organizations.find(
       (item) => item.ownerId === user.id && store.tenantsOfOrganization(item.id).length > 0,
     );
-    if (busy !== undefined) throw conflict(`You own organization ${busy.name}, which has tenants; delete them first`);
+    if (busy !== undefined)
+      throw conflict(`You own organization ${busy.name}, which has tenants; delete them first`, 'has_dependants');
     for (const organization of organizations) {
       if (organization.ownerId === user.id) store.organizations.delete(organization.id);
       else organization.usersIds = organization.usersIds.filter((id) => id !== user.id);
@@ -82,7 +87,7 @@ export const userHandlers = {
       throw invalid('expiration', 'must be in the future', 'The token was not created');
     }
     const taken = [...store.tokens.values()].some((token) => token.userId === user.id && token.name === body.name);
-    if (taken) throw conflict(`You already have a token named ${body.name}`);
+    if (taken) throw conflict(`You already have a token named ${body.name}`, 'name_taken');
     const now = store.timestamp();
     const token = {
       id: store.nextId('tok'),

@@ -1,0 +1,150 @@
+import { BackendError, type ErrorDetail } from '../backend-error';
+import { summarizeDetails } from '../from-zod';
+import { codeForStatus } from '../http-status';
+import { redact } from '../redact';
+import { ADVICE, adviceFor } from './advice';
+
+/** Which HTTP call failed: enough to say so in an error, never headers or bodies. */
+export type HttpCall = {
+  method: string;
+  /** The API path, relative to the base URL, without query string. */
+  path: string;
+  requestId: string;
+  apiBaseUrl: string;
+  timeoutMs: number;
+  /** Values that must not appear in an error even if the server echoes them, such as the access token. */
+  secrets: readonly string[];
+};
+
+/** What an error response said, as far as it followed the error body contract. */
+export type ErrorResponse = {
+  status: number;
+  message?: string | undefined;
+  details?: readonly ErrorDetail[] | undefined;
+  reason?: string | undefined;
+  retryAfter?: string | undefined;
+};
+
+const where = (call: HttpCall) => ({ method: call.method, path: call.path, requestId: call.requestId });
+const describe = (call: HttpCall) => `${call.method} ${call.path}`;
+
+/** `VALIDATION`: the call was not sent because its params, query or body broke the route's schema. */
+export function callNotSent(call: HttpCall, part: string, details: readonly ErrorDetail[]): BackendError {
+  return new BackendError({
+    code: 'VALIDATION',
+    message: `${describe(call)} was not sent: its ${part} is invalid (${summarizeDetails(details)}). ${ADVICE.VALIDATION}`,
+    details,
+    ...where(call),
+  });
+}
+
+/** `VALIDATION`: a path parameter could leave its segment (or is empty), so no URL was built from it. */
+export function invalidPathParameter(name: string, problem: string): BackendError {
+  return new BackendError({
+    code: 'VALIDATION',
+    message: `Invalid path parameter "${name}": it ${problem}. Pass the id exactly as the API returned it.`,
+    details: [{ path: name, message: problem }],
+  });
+}
+
+/** `UNAUTHORIZED`: the `auth.getAccessToken` callback threw, so the call was not sent. */
+export function tokenProviderFailed(call: HttpCall, error: unknown): BackendError {
+  const why = error instanceof Error ? error.message : String(error);
+  return new BackendError({
+    code: 'UNAUTHORIZED',
+    message: `${describe(call)} was not sent: auth.getAccessToken failed (${why}). Check the token provider given to the handler, or sign in again.`,
+    cause: error,
+    ...where(call),
+  });
+}
+
+/**
+ * `CONTRACT`: a success answer the route does not allow, a body that breaks the route's response schema
+ * (`details` hold where), or a binary route that got no bytes.
+ */
+export function contractViolation(
+  call: HttpCall,
+  status: number,
+  expectedStatus: number,
+  details?: readonly ErrorDetail[],
+): BackendError {
+  const what =
+    details === undefined
+      ? `the contract expects status ${expectedStatus}`
+      : `its body breaks the contract (${summarizeDetails(details)})`;
+  return new BackendError({
+    code: 'CONTRACT',
+    message: `${describe(call)} answered ${status} but ${what}. ${ADVICE.CONTRACT}`,
+    status,
+    details: details ?? [],
+    ...where(call),
+  });
+}
+
+/**
+ * The error for a response whose status is not the route's success status: the API's own message and
+ * details, and the advice for the `reason` it names (a wrong password, a taken name) or else for the code.
+ */
+export function failedResponse(call: HttpCall, response: ErrorResponse): BackendError {
+  const { status } = response;
+  const code = codeForStatus(status);
+  const details = (response.details ?? []).map((detail) => ({
+    path: detail.path,
+    message: redact(detail.message, call.secrets),
+  }));
+  const why =
+    response.message === undefined
+      ? status >= 300 && status < 400
+        ? 'the API answered with a redirect, which is never followed'
+        : `status ${status}`
+      : redact(response.message, call.secrets).replace(/[.\s]+$/, '');
+  const wait = code === 'RATE_LIMITED' && response.retryAfter ? ` (Retry-After: ${response.retryAfter}s)` : '';
+  const listed = details.length > 0 ? ` (${summarizeDetails(details)})` : '';
+  return new BackendError({
+    code,
+    message: `${describe(call)} failed with ${status}: ${why}${listed}. ${adviceFor(code, response.reason)}${wait}`,
+    status,
+    details,
+    retryable: code === 'SERVER' ? status !== 501 : undefined,
+    ...where(call),
+  });
+}
+
+/** `CANCELLED`: the call was aborted by its request's signal before an answer arrived. */
+export function callCancelled(call: HttpCall): BackendError {
+  return new BackendError({
+    code: 'CANCELLED',
+    message: `${describe(call)} was cancelled before it completed. ${ADVICE.CANCELLED}`,
+    ...where(call),
+  });
+}
+
+/** `TIMEOUT`: the API gave no answer within the configured `timeoutMs`. */
+export function callTimedOut(call: HttpCall, cause?: Error): BackendError {
+  return new BackendError({
+    code: 'TIMEOUT',
+    message: `${describe(call)} got no answer within ${call.timeoutMs} ms. ${ADVICE.TIMEOUT}`,
+    cause,
+    ...where(call),
+  });
+}
+
+/** `NETWORK`: the API could not be reached (`reason` is the system's code, such as ECONNREFUSED). */
+export function unreachable(call: HttpCall, reason: string, cause?: unknown): BackendError {
+  return new BackendError({
+    code: 'NETWORK',
+    message: `${describe(call)} could not reach ${call.apiBaseUrl} (${reason}). ${ADVICE.NETWORK}`,
+    cause,
+    ...where(call),
+  });
+}
+
+/** `NETWORK`: the call failed before any response, for a reason other than the network itself. */
+export function failedBeforeResponse(call: HttpCall, error: unknown): BackendError {
+  return new BackendError({
+    code: 'NETWORK',
+    message: `${describe(call)} failed before a response arrived: ${String(error)}. ${ADVICE.NETWORK}`,
+    cause: error,
+    ...where(call),
+  });
+}

@@ -1,0 +1,33 @@
+// The one module where every BackendError message is built: what failed, why, and what to do. Call sites
+// pick a builder; they never assemble message text themselves.
+export { ADVICE, REASON_ADVICE, adviceFor } from './advice';
+export { invalidSetting, type InvalidSetting } from './config';
+export { serviceFormRejected, type ServiceFormKind } from './form';
+export {
+  callCancelled,
+  callNotSent,
+  callTimedOut,
+  contractViolation,
+  failedBeforeResponse,
+  failedResponse,
+  invalidPathParameter,
+  tokenProviderFailed,
+  unreachable,
+  type ErrorResponse,
+  type HttpCall,
+} from './http';
+export {
+  alreadyClaimed,
+  cancelled,
+  defect,
+  describeNames,
+  handlerStopped,
+  invalidInput,
+  invalidRequestMeta,
+  noHandler,
+  notLoadedDetail,
+  operationFailed,
+  requestIdInFlight,
+  tenantNotLoaded,
+  timedOut,
+} from './request';
