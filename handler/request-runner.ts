@@ -1,8 +1,8 @@
 import type { Session } from '../api/session';
 import type { Transport } from '../api/http/transport';
 import type { BackendError } from '../errors/backend-error';
-import { cancelled, defect, invalidInput } from '../errors/messages';
-import { zodIssuesToDetails } from '../errors/from-zod';
+import { cancelled, defect } from '../errors/messages';
+import { parseInput } from '../errors/parse-input';
 import { isBackendError } from '../errors/backend-error';
 import type { IncomingRequest } from '../bridge/claim';
 import { requests } from '../requests/index';
@@ -26,10 +26,8 @@ export function createRequestRunner(transport: Transport, session: Session | und
       if (declaration.parse !== undefined) {
         input = declaration.parse(request.input, { state, requestId });
       } else {
-        const parsed = declaration.input.safeParse(request.input);
-        if (!parsed.success) {
-          return { ok: false, error: invalidInput(name, zodIssuesToDetails(parsed.error), requestId) };
-        }
+        const parsed = parseInput(declaration.input, request.input, name, requestId);
+        if (!parsed.ok) return parsed;
         input = parsed.data;
       }
       const api: CallApi<RequestDeclaration['route']> = {

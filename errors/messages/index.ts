@@ -25,6 +25,7 @@ export {
   invalidInput,
   invalidRequestMeta,
   noHandler,
+  notARequest,
   notLoadedDetail,
   operationFailed,
   requestIdInFlight,

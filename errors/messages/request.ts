@@ -147,3 +147,12 @@ export function tenantNotLoaded(tenantId: string, requestId?: string): BackendEr
 
 /** The detail a form gets at `tenantId` when its tenant is not in the loaded state. */
 export const notLoadedDetail = 'is not a tenant of the signed-in user in the loaded state (emit loadUser first)';
+
+/** An untyped caller emitted an outcome or handler event, which only the handler's claim emits. */
+export function notARequest(name: string): BackendError {
+  return new BackendError({
+    code: 'VALIDATION',
+    message: `"${name}" was not emitted: it is an outcome or handler event, which only the backend handler emits through its claim. Emit a request name such as "updateUser".`,
+    details: [{ path: 'name', message: 'not a request name' }],
+  });
+}
