@@ -14,7 +14,10 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      // Models and request types are `interface X extends z.output<typeof XSchema> {}`: an interface is printed by
+      // name in tooltips, errors and .d.ts, where a type alias of an inferred type is spelled out in full.
+      '@typescript-eslint/consistent-type-definitions': 'off',
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-confusing-void-expression': 'off',
