@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { named } from './named';
 import { CostSchema, CpuSchema, MemorySchema, StorageSchema } from './common';
 
 /** Names of the metrics tracked in a usage report (keys of `current` and `limit`). */
@@ -51,8 +52,8 @@ export interface UsageLimit extends z.output<typeof UsageLimitSchema> {}
 
 /** Resource usage of a service, instance, account or environment. */
 export const UsageSchema = z.object({
-  current: UsageCurrentSchema,
-  limit: UsageLimitSchema,
+  current: named<UsageCurrent>(UsageCurrentSchema),
+  limit: named<UsageLimit>(UsageLimitSchema),
   cost: CostSchema,
 });
 

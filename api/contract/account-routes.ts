@@ -77,7 +77,7 @@ export const accountRoutes = {
     path: `${base}/{accountId}/validate`,
     summary: "Check the account's credentials against its cloud provider",
     params: z.strictObject(AccountParams),
-    response: CredentialsCheckSchema,
+    response: named<CredentialsCheck>(CredentialsCheckSchema),
     successStatus: 200,
   }),
 } as const;

@@ -102,7 +102,7 @@ export const organizationRoutes = {
     summary: 'List the invoices of an organization',
     params: z.strictObject(OrganizationParams),
     query: ListQueryParamsSchema,
-    response: InvoiceListSchema,
+    response: named<InvoiceList>(InvoiceListSchema),
     successStatus: 200,
   }),
   downloadInvoice: defineRoute({

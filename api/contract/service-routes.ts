@@ -126,7 +126,7 @@ export const serviceRoutes = {
     summary: 'The revisions of a service, newest first',
     params: z.strictObject(ServiceParams),
     query: ListQueryParamsSchema,
-    response: listResponseSchema(RevisionSchema),
+    response: listResponseSchema(named<Revision>(RevisionSchema)),
     successStatus: 200,
   }),
   loadInstanceLogs: defineRoute({
@@ -136,7 +136,7 @@ export const serviceRoutes = {
     summary: 'Log lines of an instance (tail, since)',
     params: z.strictObject(InstanceParams),
     query: LogsQuerySchema,
-    response: InstanceLogsSchema,
+    response: named<InstanceLogs>(InstanceLogsSchema),
     successStatus: 200,
   }),
   deleteService: defineRoute({

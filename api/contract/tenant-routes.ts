@@ -71,7 +71,7 @@ export const tenantRoutes = {
     summary: 'Give a registered user a role in a tenant',
     params: z.strictObject(TenantParams),
     body: z.strictObject(InviteBody),
-    response: TenantMemberSchema,
+    response: named<TenantMember>(TenantMemberSchema),
     successStatus: 201,
   }),
   removeTenantUser: defineRoute({
@@ -90,7 +90,7 @@ export const tenantRoutes = {
     summary: "Change a user's role in a tenant",
     params: z.strictObject(MemberParams),
     body: z.strictObject(RoleBody),
-    response: TenantMemberSchema,
+    response: named<TenantMember>(TenantMemberSchema),
     successStatus: 200,
   }),
 } as const;

@@ -64,7 +64,7 @@ export const userRoutes = {
     path: '/auth/login',
     summary: 'Sign in with email and password',
     body: LoginInputSchema,
-    response: LoginResponseSchema,
+    response: named<LoginResponse>(LoginResponseSchema),
     successStatus: 200,
   }),
   logout: defineRoute({
