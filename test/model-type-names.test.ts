@@ -8,9 +8,18 @@ const probeFile = path.join(root, 'test', '__type-names-probe__.ts');
 const probe = `
 import type * as Models from '../interfaces';
 import type * as Contract from '../api/contract/user-routes';
+import type { ListResponse } from '../api/contract/list-query';
+import type { listResponseSchema } from '../api/contract/list-query';
+import type { z } from 'zod';
 import type { routes } from '../api/contract/index';
 import type { RouteResponse } from '../api/contract/define-route';
 export type { Models, Contract };
+export declare const pageOfServices: ListResponse<Models.Service>;
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const pageMatchesSchema: Same<
+  ListResponse<Models.Service>,
+  z.output<ReturnType<typeof listResponseSchema<typeof Models.ServiceSchema>>>
+> = true;
 export type RouteResponses = { [K in keyof typeof routes]: RouteResponse<(typeof routes)[K]> };
 `;
 const contractFiles = [
@@ -113,6 +122,17 @@ describe('type names a WUI developer reads', () => {
     );
     expect(unnamed).toEqual([]);
     expect(Object.fromEntries(printed)).toMatchObject({ loadUser: 'User', deployService: 'Operation' });
+  });
+
+  it('a page of a list prints as ListResponse<Model> and is what listResponseSchema outputs', () => {
+    const symbol = moduleExports(probeFile).find((candidate) => candidate.name === 'pageOfServices');
+    if (symbol === undefined) throw new Error('the probe exports no pageOfServices');
+    const page = checker.getTypeOfSymbol(symbol);
+    expect(print(page)).toBe('ListResponse<Service>');
+    const items = page.getProperty('items');
+    expect(items && print(checker.getTypeOfSymbol(items))).toBe('Service[]');
+    const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(probeFile));
+    expect(diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))).toEqual([]);
   });
 
   it('every request input schema of the contract has a named input type of the same name', () => {

@@ -114,3 +114,6 @@ export function listResponseSchema<T extends z.ZodType>(item: T) {
  */
 export const OperationListQuerySchema = ListQuerySchema.omit({ fields: true });
 export interface OperationListQuery extends z.output<typeof OperationListQuerySchema> {}
+
+/** A page of a list of `T` and how many items match in all: the output of {@link listResponseSchema}. */
+export interface ListResponse<T> extends z.output<ReturnType<typeof listResponseSchema<z.ZodType<T, T>>>> {}
