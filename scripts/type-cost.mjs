@@ -4,7 +4,8 @@
 //      dependencies from this repo's node_modules (no network), with `strict`, `skipLibCheck` and `bundler`
 //      resolution, compiled by this repo's TypeScript;
 //   3. compiles, each alone with `tsc --extendedDiagnostics`:
-//      - `use.ts`: `bridge.on('updateUser:success', ...)` and `bridge.request('deployService', ...)`;
+//      - `use.ts`: `bridge.on('updateUser:success', ...)` and `bridge.request('deployService', ...)`, then each
+//        of the two alone (`on.ts`, `request.ts`) to show which one costs what;
 //      - `baseline.ts`: the same two calls written with zod + eventemitter3 only (the floor a typed bus costs);
 //      - `wrong.ts`: a listener misusing its payload, whose error must name the model (`User`), not spell it out;
 //   4. sums the ESM declaration files under dist/ (`.d.ts`; their `.d.cts` twins are not counted).
@@ -82,14 +83,15 @@ for (const name of [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.p
   }
 }
 
-const SOURCES = {
-  'use.ts': `import { createWUIBridge } from '${pkg.name}';
+const BRIDGE = `import { createWUIBridge } from '${pkg.name}';
 
 const bridge = createWUIBridge();
-bridge.on('updateUser:success', (user) => {
+`;
+const ON = `bridge.on('updateUser:success', (user) => {
   console.log(user.name, user.tenants.length);
 });
-void bridge.request('deployService', {
+`;
+const REQUEST = `void bridge.request('deployService', {
   tenantId: 'ten-1',
   name: 'web',
   environment: 'env-1',
@@ -105,7 +107,12 @@ void bridge.request('deployService', {
   links: [],
   resources: [],
 });
-`,
+`;
+
+const SOURCES = {
+  'use.ts': BRIDGE + ON + REQUEST,
+  'on.ts': BRIDGE + ON,
+  'request.ts': BRIDGE + REQUEST,
   'baseline.ts': `import { EventEmitter } from 'eventemitter3';
 import * as z from 'zod';
 
@@ -207,6 +214,8 @@ function declarationBytes() {
 }
 
 const use = compile('use.ts');
+const on = compile('on.ts');
+const request = compile('request.ts');
 const baseline = compile('baseline.ts');
 const wrong = compile('wrong.ts');
 const kib = declarationBytes() / 1024;
@@ -225,6 +234,8 @@ console.log('');
 console.log('file          instantiations      types   check time');
 for (const [name, result] of [
   ['use.ts', use],
+  ['  on.ts', on],
+  ['  request.ts', request],
   ['baseline.ts', baseline],
 ]) {
   console.log(
