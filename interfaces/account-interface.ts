@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { named } from './named';
 import {
   DomainListSchema,
   EntityTimestampsSchema,
@@ -10,7 +11,7 @@ import {
   ShortTextSchema,
   UrlSchema,
 } from './common';
-import { UsageSchema } from './usage-interface';
+import { UsageSchema, type Usage } from './usage-interface';
 
 /** Lifecycle states of a cloud account. */
 export const ACCOUNT_STATUSES = ['active', 'pending', 'suspended', 'error'] as const;
@@ -33,7 +34,7 @@ export const CloudProviderSchema = z.object({
 });
 
 /** Cloud provider connection of an account as returned by the backend. */
-export type CloudProvider = z.infer<typeof CloudProviderSchema>;
+export interface CloudProvider extends z.output<typeof CloudProviderSchema> {}
 
 /** Cloud provider connection as sent by a client (create/update account): may carry the write-only secret. */
 export const CloudProviderInputSchema = CloudProviderSchema.extend({
@@ -41,7 +42,7 @@ export const CloudProviderInputSchema = CloudProviderSchema.extend({
 });
 
 /** Cloud provider connection as sent by a client. */
-export type CloudProviderInput = z.infer<typeof CloudProviderInputSchema>;
+export interface CloudProviderInput extends z.output<typeof CloudProviderInputSchema> {}
 
 /** Provider flavor (machine/storage class) name used for each size. */
 export const AccountFlavorsSchema = z.object({
@@ -54,24 +55,24 @@ export const AccountFlavorsSchema = z.object({
 });
 
 /** Provider flavor name used for each size. */
-export type AccountFlavors = z.infer<typeof AccountFlavorsSchema>;
+export interface AccountFlavors extends z.output<typeof AccountFlavorsSchema> {}
 
 /** Cloud account of a tenant; response schema, so an unexpected `credentialSecret` is stripped. */
 export const AccountSchema = z.object({
   id: IdSchema,
   name: NameSchema,
   tenant: IdSchema,
-  cloudProvider: CloudProviderSchema,
+  cloudProvider: named<CloudProvider>(CloudProviderSchema),
   logo: LogoSchema,
   environments: IdListSchema,
   services: IdListSchema,
   domains: DomainListSchema,
   status: AccountStatusSchema,
-  usage: UsageSchema,
-  flavors: AccountFlavorsSchema.optional(),
+  usage: named<Usage>(UsageSchema),
+  flavors: named<AccountFlavors>(AccountFlavorsSchema).optional(),
   organization: IdSchema.optional(),
   ...EntityTimestampsSchema.shape,
 });
 
 /** Cloud account of a tenant. */
-export type Account = z.infer<typeof AccountSchema>;
+export interface Account extends z.output<typeof AccountSchema> {}

@@ -20,4 +20,4 @@ export const ChannelSchema = z.object({
 });
 
 /** Server, client or duplex channel of a service. */
-export type Channel = z.infer<typeof ChannelSchema>;
+export interface Channel extends z.output<typeof ChannelSchema> {}

@@ -82,4 +82,4 @@ export const EntityTimestampsSchema = z.object({
 });
 
 /** Audit timestamps of an entity. */
-export type EntityTimestamps = z.infer<typeof EntityTimestampsSchema>;
+export interface EntityTimestamps extends z.output<typeof EntityTimestampsSchema> {}

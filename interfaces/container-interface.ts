@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { named } from './named';
 import { CountSchema, CpuSchema, MemorySchema, NameSchema, ShortTextSchema, TimestampSchema } from './common';
 
 /** Lifecycle states of a container (Kubernetes-style). */
@@ -18,7 +19,7 @@ export const ContainerStateSchema = z.object({
 });
 
 /** Current state of a container. */
-export type ContainerState = z.infer<typeof ContainerStateSchema>;
+export interface ContainerState extends z.output<typeof ContainerStateSchema> {}
 
 /** Live cpu (vCPU) and memory (MB) consumption of a container. */
 export const ContainerMetricsSchema = z.object({
@@ -27,16 +28,16 @@ export const ContainerMetricsSchema = z.object({
 });
 
 /** Live cpu (vCPU) and memory (MB) consumption of a container. */
-export type ContainerMetrics = z.infer<typeof ContainerMetricsSchema>;
+export interface ContainerMetrics extends z.output<typeof ContainerMetricsSchema> {}
 
 /** Container running inside an instance (the seed's `reestartCount` is `restartCount`). */
 export const ContainerSchema = z.object({
   name: NameSchema,
   ready: z.boolean(),
   restartCount: CountSchema,
-  metrics: ContainerMetricsSchema,
-  state: ContainerStateSchema,
+  metrics: named<ContainerMetrics>(ContainerMetricsSchema),
+  state: named<ContainerState>(ContainerStateSchema),
 });
 
 /** Container running inside an instance. */
-export type Container = z.infer<typeof ContainerSchema>;
+export interface Container extends z.output<typeof ContainerSchema> {}

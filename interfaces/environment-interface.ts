@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { named } from './named';
 import {
   DomainListSchema,
   EntityTimestampsSchema,
@@ -9,7 +10,7 @@ import {
   NameSchema,
   ShortTextSchema,
 } from './common';
-import { UsageSchema } from './usage-interface';
+import { UsageSchema, type Usage } from './usage-interface';
 
 /** Lifecycle states of an environment. */
 export const ENVIRONMENT_STATUSES = ['active', 'pending', 'suspended', 'error'] as const;
@@ -30,7 +31,7 @@ export const EnvironmentSchema = z.object({
   services: IdListSchema,
   domains: DomainListSchema,
   status: EnvironmentStatusSchema,
-  usage: UsageSchema,
+  usage: named<Usage>(UsageSchema),
   organization: IdSchema.optional(),
   cloudProvider: ShortTextSchema.optional(),
   labels: z.array(LabelSchema).max(100).optional(),
@@ -38,4 +39,4 @@ export const EnvironmentSchema = z.object({
 });
 
 /** Environment where a tenant deploys services. */
-export type Environment = z.infer<typeof EnvironmentSchema>;
+export interface Environment extends z.output<typeof EnvironmentSchema> {}

@@ -1,7 +1,8 @@
 import * as z from 'zod';
+import { named } from './named';
 import { EntityTimestampsSchema, IdSchema, LogsSchema, NameSchema } from './common';
-import { ContainerSchema } from './container-interface';
-import { UsageSchema } from './usage-interface';
+import { ContainerSchema, type Container } from './container-interface';
+import { UsageSchema, type Usage } from './usage-interface';
 
 /** Lifecycle states of an instance. */
 export const INSTANCE_STATUSES = ['pending', 'running', 'failed', 'terminated'] as const;
@@ -17,11 +18,11 @@ export const InstanceSchema = z.object({
   id: IdSchema,
   name: NameSchema,
   status: InstanceStatusSchema,
-  usage: UsageSchema,
+  usage: named<Usage>(UsageSchema),
   logs: LogsSchema,
-  containers: z.array(ContainerSchema).max(1000),
+  containers: z.array(named<Container>(ContainerSchema)).max(1000),
   ...EntityTimestampsSchema.shape,
 });
 
 /** Running instance of a service role or marketplace item. */
-export type Instance = z.infer<typeof InstanceSchema>;
+export interface Instance extends z.output<typeof InstanceSchema> {}

@@ -9,4 +9,4 @@ export const LinkSchema = z.object({
 });
 
 /** Link between two services, from `origin` to `target`. */
-export type Link = z.infer<typeof LinkSchema>;
+export interface Link extends z.output<typeof LinkSchema> {}

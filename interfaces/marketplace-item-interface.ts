@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { named } from './named';
 import {
   CpuSchema,
   DescriptionSchema,
@@ -11,9 +12,9 @@ import {
   ShortTextSchema,
   VersionSchema,
 } from './common';
-import { InstanceSchema } from './instance-interface';
-import { LinkSchema } from './link-interface';
-import { ResourceSchema } from './resource-interface';
+import { InstanceSchema, type Instance } from './instance-interface';
+import { LinkSchema, type Link } from './link-interface';
+import { ResourceSchema, type Resource } from './resource-interface';
 
 /** Lifecycle states of a marketplace item. */
 export const MARKETPLACE_ITEM_STATUSES = ['available', 'installing', 'installed', 'failed', 'deprecated'] as const;
@@ -31,7 +32,7 @@ export const MarketplaceItemRequirementsSchema = z.object({
 });
 
 /** Minimum cpu (vCPU) and memory (MB) a marketplace item needs. */
-export type MarketplaceItemRequirements = z.infer<typeof MarketplaceItemRequirementsSchema>;
+export interface MarketplaceItemRequirements extends z.output<typeof MarketplaceItemRequirementsSchema> {}
 
 /** Deployable item of a tenant's marketplace. */
 export const MarketplaceItemSchema = z.object({
@@ -41,15 +42,15 @@ export const MarketplaceItemSchema = z.object({
   logo: LogoSchema,
   description: DescriptionSchema,
   version: VersionSchema,
-  requirements: MarketplaceItemRequirementsSchema,
+  requirements: named<MarketplaceItemRequirements>(MarketplaceItemRequirementsSchema),
   status: MarketplaceItemStatusSchema,
-  instances: z.array(InstanceSchema).max(1000),
-  links: z.array(LinkSchema).max(1000),
-  resources: z.array(ResourceSchema).max(1000),
+  instances: z.array(named<Instance>(InstanceSchema)).max(1000),
+  links: z.array(named<Link>(LinkSchema)).max(1000),
+  resources: z.array(named<Resource>(ResourceSchema)).max(1000),
   domain: DomainSchema.optional(),
   type: ShortTextSchema.optional(),
   ...EntityTimestampsSchema.shape,
 });
 
 /** Deployable item of a tenant's marketplace. */
-export type MarketplaceItem = z.infer<typeof MarketplaceItemSchema>;
+export interface MarketplaceItem extends z.output<typeof MarketplaceItemSchema> {}

@@ -31,6 +31,7 @@ export const OperationSchema = z.object({
   ...EntityTimestampsSchema.shape,
 });
 
-export type Operation = z.infer<typeof OperationSchema>;
+/** A long-running operation the API runs in the background. */
+export interface Operation extends z.output<typeof OperationSchema> {}
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { named } from './named';
 import {
   CostSchema,
   DateSchema,
@@ -34,7 +35,7 @@ export const BillingInformationSchema = z.object({
 });
 
 /** Billing details of an organization. */
-export type BillingInformation = z.infer<typeof BillingInformationSchema>;
+export interface BillingInformation extends z.output<typeof BillingInformationSchema> {}
 
 /** Invoice issued to an organization; `date` is an ISO date or date-time, `invoiceFile` a download URL. */
 export const InvoiceSchema = z.object({
@@ -48,7 +49,7 @@ export const InvoiceSchema = z.object({
 });
 
 /** Invoice issued to an organization. */
-export type Invoice = z.infer<typeof InvoiceSchema>;
+export interface Invoice extends z.output<typeof InvoiceSchema> {}
 
 /** Organization: billing entity grouping users and tenants. */
 export const OrganizationSchema = z.object({
@@ -56,11 +57,11 @@ export const OrganizationSchema = z.object({
   name: NameSchema,
   usersIds: IdListSchema,
   tenantsIds: IdListSchema,
-  billingInformation: BillingInformationSchema,
-  invoices: z.array(InvoiceSchema).max(10_000),
+  billingInformation: named<BillingInformation>(BillingInformationSchema),
+  invoices: z.array(named<Invoice>(InvoiceSchema)).max(10_000),
   status: OrganizationStatusSchema.optional(),
   ...EntityTimestampsSchema.shape,
 });
 
 /** Organization: billing entity grouping users and tenants. */
-export type Organization = z.infer<typeof OrganizationSchema>;
+export interface Organization extends z.output<typeof OrganizationSchema> {}

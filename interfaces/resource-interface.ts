@@ -46,4 +46,4 @@ export const ResourceSchema = z.object({
 });
 
 /** Tenant resource. */
-export type Resource = z.infer<typeof ResourceSchema>;
+export interface Resource extends z.output<typeof ResourceSchema> {}

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { named } from './named';
 import {
   DescriptionSchema,
   EntityTimestampsSchema,
@@ -12,11 +13,11 @@ import {
   UrlSchema,
   VersionSchema,
 } from './common';
-import { ChannelSchema } from './channel-interface';
-import { InstanceSchema } from './instance-interface';
-import { LinkSchema } from './link-interface';
-import { ResourceSchema } from './resource-interface';
-import { UsageSchema } from './usage-interface';
+import { ChannelSchema, type Channel } from './channel-interface';
+import { InstanceSchema, type Instance } from './instance-interface';
+import { LinkSchema, type Link } from './link-interface';
+import { ResourceSchema, type Resource } from './resource-interface';
+import { UsageSchema, type Usage } from './usage-interface';
 
 /** Lifecycle states of a service. */
 export const SERVICE_STATUSES = [
@@ -38,19 +39,19 @@ export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
 /** Role (component) of a service and its running instances; `resource` keeps the seed's singular name. */
 export const ServiceRoleSchema = z.object({
   name: NameSchema,
-  instances: z.array(InstanceSchema).max(1000),
+  instances: z.array(named<Instance>(InstanceSchema)).max(1000),
   logo: LogoSchema.optional(),
   category: ShortTextSchema.optional(),
   version: VersionSchema.optional(),
   description: DescriptionSchema.optional(),
-  resource: z.array(ResourceSchema).max(1000).optional(),
+  resource: z.array(named<Resource>(ResourceSchema)).max(1000).optional(),
 });
 
 /** Role (component) of a service and its running instances. */
-export type ServiceRole = z.infer<typeof ServiceRoleSchema>;
+export interface ServiceRole extends z.output<typeof ServiceRoleSchema> {}
 
 /** List of channels of one direction, at most 1000. */
-const ChannelListSchema = z.array(ChannelSchema).max(1000);
+const ChannelListSchema = z.array(named<Channel>(ChannelSchema)).max(1000);
 
 /** Service deployed by a tenant on an account/environment (the seed's `role` array is `roles`). */
 export const ServiceSchema = z.object({
@@ -63,10 +64,10 @@ export const ServiceSchema = z.object({
   description: DescriptionSchema,
   revisions: z.array(IdSchema).max(1000),
   status: ServiceStatusSchema,
-  roles: z.array(ServiceRoleSchema).max(1000),
-  links: z.array(LinkSchema).max(1000),
-  resources: z.array(ResourceSchema).max(1000),
-  usage: UsageSchema,
+  roles: z.array(named<ServiceRole>(ServiceRoleSchema)).max(1000),
+  links: z.array(named<Link>(LinkSchema)).max(1000),
+  resources: z.array(named<Resource>(ResourceSchema)).max(1000),
+  usage: named<Usage>(UsageSchema),
   minReplicas: ReplicasSchema.optional(),
   maxReplicas: ReplicasSchema.optional(),
   lastDeployed: TimestampSchema.optional(),
@@ -85,4 +86,4 @@ export const ServiceSchema = z.object({
 });
 
 /** Service deployed by a tenant. */
-export type Service = z.infer<typeof ServiceSchema>;
+export interface Service extends z.output<typeof ServiceSchema> {}

@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { named } from './named';
 import { CountSchema, EntityTimestampsSchema, IdListSchema, IdSchema, NameSchema } from './common';
-import { AccountSchema } from './account-interface';
-import { EnvironmentSchema } from './environment-interface';
-import { MarketplaceItemSchema } from './marketplace-item-interface';
-import { ResourceSchema } from './resource-interface';
-import { ServiceSchema } from './service-interface';
+import { AccountSchema, type Account } from './account-interface';
+import { EnvironmentSchema, type Environment } from './environment-interface';
+import { MarketplaceItemSchema, type MarketplaceItem } from './marketplace-item-interface';
+import { ResourceSchema, type Resource } from './resource-interface';
+import { ServiceSchema, type Service } from './service-interface';
 
 /** Roles a user can have in a tenant. */
 export const TENANT_ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
@@ -29,11 +30,11 @@ export const TenantSchema = z.object({
   id: IdSchema,
   name: NameSchema,
   organizationsIds: IdListSchema,
-  services: z.array(ServiceSchema).max(10_000),
-  accounts: z.array(AccountSchema).max(1000),
-  environments: z.array(EnvironmentSchema).max(1000),
-  marketplaceItems: z.array(MarketplaceItemSchema).max(1000),
-  resources: z.array(ResourceSchema).max(10_000),
+  services: z.array(named<Service>(ServiceSchema)).max(10_000),
+  accounts: z.array(named<Account>(AccountSchema)).max(1000),
+  environments: z.array(named<Environment>(EnvironmentSchema)).max(1000),
+  marketplaceItems: z.array(named<MarketplaceItem>(MarketplaceItemSchema)).max(1000),
+  resources: z.array(named<Resource>(ResourceSchema)).max(10_000),
   role: TenantRoleSchema,
   status: TenantStatusSchema,
   users: CountSchema,
@@ -41,4 +42,4 @@ export const TenantSchema = z.object({
 });
 
 /** Tenant: workspace owning services, accounts, environments, marketplace items and resources. */
-export type Tenant = z.infer<typeof TenantSchema>;
+export interface Tenant extends z.output<typeof TenantSchema> {}

@@ -20,7 +20,7 @@ export const TokenSchema = z.object({
 });
 
 /** API token metadata (no secret). */
-export type Token = z.infer<typeof TokenSchema>;
+export interface Token extends z.output<typeof TokenSchema> {}
 
 /** Token as returned once by createToken: the metadata plus the secret `token` value. */
 export const CreatedTokenSchema = TokenSchema.extend({
@@ -28,4 +28,4 @@ export const CreatedTokenSchema = TokenSchema.extend({
 });
 
 /** Token as returned once by createToken, with its secret. */
-export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
+export interface CreatedToken extends z.output<typeof CreatedTokenSchema> {}

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { named } from './named';
 import { CostSchema, CpuSchema, MemorySchema, StorageSchema } from './common';
 
 /** Names of the metrics tracked in a usage report (keys of `current` and `limit`). */
@@ -34,7 +35,7 @@ const limitOf = (value: z.ZodNumber) => z.object({ max: value, min: value });
 export const UsageCurrentSchema = z.object(METRIC_VALUE);
 
 /** Current consumption of each metric. */
-export type UsageCurrent = z.infer<typeof UsageCurrentSchema>;
+export interface UsageCurrent extends z.output<typeof UsageCurrentSchema> {}
 
 /** Allowed `{ max, min }` range of each metric (min <= max is not enforced, to keep the schema composable). */
 export const UsageLimitSchema = z.object({
@@ -47,14 +48,14 @@ export const UsageLimitSchema = z.object({
 });
 
 /** Allowed range of each metric. */
-export type UsageLimit = z.infer<typeof UsageLimitSchema>;
+export interface UsageLimit extends z.output<typeof UsageLimitSchema> {}
 
 /** Resource usage of a service, instance, account or environment. */
 export const UsageSchema = z.object({
-  current: UsageCurrentSchema,
-  limit: UsageLimitSchema,
+  current: named<UsageCurrent>(UsageCurrentSchema),
+  limit: named<UsageLimit>(UsageLimitSchema),
   cost: CostSchema,
 });
 
 /** Resource usage of a service, instance, account or environment. */
-export type Usage = z.infer<typeof UsageSchema>;
+export interface Usage extends z.output<typeof UsageSchema> {}

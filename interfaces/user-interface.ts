@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { named } from './named';
 import { EmailSchema, EntityTimestampsSchema, IdSchema, NameSchema, ShortTextSchema } from './common';
-import { OrganizationSchema } from './organization-interface';
-import { TenantSchema } from './tenant-interface';
-import { TokenSchema } from './token-interface';
+import { OrganizationSchema, type Organization } from './organization-interface';
+import { TenantSchema, type Tenant } from './tenant-interface';
+import { TokenSchema, type Token } from './token-interface';
 
 /** Subscription plans of the Axebow platform. */
 export const AXEBOW_PLANS = ['freemium', 'premium'] as const;
@@ -26,9 +27,9 @@ export const UserSchema = z.object({
   surname: z.string().trim().max(100),
   email: EmailSchema,
   notificationsEnabled: z.boolean(),
-  organizations: z.array(OrganizationSchema).max(1000),
-  tokens: z.array(TokenSchema).max(1000),
-  tenants: z.array(TenantSchema).max(1000),
+  organizations: z.array(named<Organization>(OrganizationSchema)).max(1000),
+  tokens: z.array(named<Token>(TokenSchema)).max(1000),
+  tenants: z.array(named<Tenant>(TenantSchema)).max(1000),
   axebowPlan: AxebowPlanSchema,
   companyName: ShortTextSchema,
   role: UserRoleSchema,
@@ -36,4 +37,4 @@ export const UserSchema = z.object({
 });
 
 /** Logged-in user and the whole tree they can see. */
-export type User = z.infer<typeof UserSchema>;
+export interface User extends z.output<typeof UserSchema> {}

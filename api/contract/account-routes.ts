@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { named } from '../../interfaces/named';
 import { IdSchema, LogoSchema, NameSchema, SecretSchema } from '../../interfaces/common';
-import { AccountSchema, CloudProviderInputSchema } from '../../interfaces/account-interface';
+import { AccountSchema, CloudProviderInputSchema, type Account } from '../../interfaces/account-interface';
 import { defineRoute } from './define-route';
 
 const TenantParams = { tenantId: IdSchema };
@@ -19,19 +20,24 @@ const UpdateAccountBody = {
 };
 
 export const CreateAccountInputSchema = z.strictObject({ ...TenantParams, ...CreateAccountBody });
+export interface CreateAccountInput extends z.input<typeof CreateAccountInputSchema> {}
 export const UpdateAccountInputSchema = z
   .strictObject({ ...AccountParams, ...UpdateAccountBody })
   .refine((input) => Object.keys(input).length > 2, 'Give at least one field to change');
+export interface UpdateAccountInput extends z.input<typeof UpdateAccountInputSchema> {}
 export const DeleteAccountInputSchema = z.strictObject(AccountParams);
+export interface DeleteAccountInput extends z.input<typeof DeleteAccountInputSchema> {}
 export const ValidateAccountCredentialsInputSchema = z.strictObject(AccountParams);
+export interface ValidateAccountCredentialsInput extends z.input<typeof ValidateAccountCredentialsInputSchema> {}
 
 /** Whether the cloud provider accepted the account's stored credentials, and the account as the check left it. */
 export const CredentialsCheckSchema = z.object({
   accountId: IdSchema,
   valid: z.boolean(),
   message: z.string().max(1000),
-  account: AccountSchema,
+  account: named<Account>(AccountSchema),
 });
+export interface CredentialsCheck extends z.output<typeof CredentialsCheckSchema> {}
 
 const base = '/tenants/{tenantId}/accounts' as const;
 
@@ -43,7 +49,7 @@ export const accountRoutes = {
     summary: 'Connect a cloud account to a tenant',
     params: z.strictObject(TenantParams),
     body: z.strictObject(CreateAccountBody),
-    response: AccountSchema,
+    response: named<Account>(AccountSchema),
     successStatus: 201,
   }),
   updateAccount: defineRoute({
@@ -53,7 +59,7 @@ export const accountRoutes = {
     summary: 'Rename a cloud account or rotate its credentials',
     params: z.strictObject(AccountParams),
     body: z.strictObject(UpdateAccountBody),
-    response: AccountSchema,
+    response: named<Account>(AccountSchema),
     successStatus: 200,
   }),
   deleteAccount: defineRoute({
@@ -71,7 +77,7 @@ export const accountRoutes = {
     path: `${base}/{accountId}/validate`,
     summary: "Check the account's credentials against its cloud provider",
     params: z.strictObject(AccountParams),
-    response: CredentialsCheckSchema,
+    response: named<CredentialsCheck>(CredentialsCheckSchema),
     successStatus: 200,
   }),
 } as const;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { named } from '../../interfaces/named';
 import { IdSchema, LabelSchema, LogoSchema, NameSchema } from '../../interfaces/common';
-import { EnvironmentSchema } from '../../interfaces/environment-interface';
+import { EnvironmentSchema, type Environment } from '../../interfaces/environment-interface';
 import { defineRoute } from './define-route';
 
 const TenantParams = { tenantId: IdSchema };
@@ -25,10 +26,13 @@ const UpdateEnvironmentBody = {
 };
 
 export const CreateEnvironmentInputSchema = z.strictObject({ ...TenantParams, ...CreateEnvironmentBody });
+export interface CreateEnvironmentInput extends z.input<typeof CreateEnvironmentInputSchema> {}
 export const UpdateEnvironmentInputSchema = z
   .strictObject({ ...EnvironmentParams, ...UpdateEnvironmentBody })
   .refine((input) => Object.keys(input).length > 2, 'Give at least one field to change');
+export interface UpdateEnvironmentInput extends z.input<typeof UpdateEnvironmentInputSchema> {}
 export const DeleteEnvironmentInputSchema = z.strictObject(EnvironmentParams);
+export interface DeleteEnvironmentInput extends z.input<typeof DeleteEnvironmentInputSchema> {}
 
 const base = '/tenants/{tenantId}/environments' as const;
 
@@ -40,7 +44,7 @@ export const environmentRoutes = {
     summary: 'Create an environment on one of the tenant’s cloud accounts',
     params: z.strictObject(TenantParams),
     body: z.strictObject(CreateEnvironmentBody),
-    response: EnvironmentSchema,
+    response: named<Environment>(EnvironmentSchema),
     successStatus: 201,
   }),
   updateEnvironment: defineRoute({
@@ -50,7 +54,7 @@ export const environmentRoutes = {
     summary: 'Rename an environment or change its labels and limits',
     params: z.strictObject(EnvironmentParams),
     body: z.strictObject(UpdateEnvironmentBody),
-    response: EnvironmentSchema,
+    response: named<Environment>(EnvironmentSchema),
     successStatus: 200,
   }),
   deleteEnvironment: defineRoute({

@@ -28,7 +28,7 @@ export const FilterSchema = z.strictObject({
   operator: z.enum(FILTER_OPERATORS),
   value: z.union([ScalarSchema, z.array(ScalarSchema).max(100)]).optional(),
 });
-export type Filter = z.infer<typeof FilterSchema>;
+export interface Filter extends z.output<typeof FilterSchema> {}
 
 /** Conditions and nested groups joined by `and` / `or`. */
 export type FilterGroup = { operator: 'and' | 'or'; filters: Array<Filter | FilterGroup> };
@@ -45,7 +45,7 @@ export const FilterGroupSchema: z.ZodType<FilterGroup> = z.lazy(() =>
 );
 
 export const SortSchema = z.strictObject({ field: FieldSchema, direction: z.enum(['asc', 'desc']) });
-export type Sort = z.infer<typeof SortSchema>;
+export interface Sort extends z.output<typeof SortSchema> {}
 
 /** Which fields a list returns: only `include`d ones, or all but the `exclude`d ones. */
 export const FieldSelectionSchema = z.union([
@@ -69,7 +69,7 @@ export const ListQuerySchema = z.strictObject({
     .optional(),
   fields: FieldSelectionSchema.optional(),
 });
-export type ListQuery = z.infer<typeof ListQuerySchema>;
+export interface ListQuery extends z.output<typeof ListQuerySchema> {}
 
 /** The query string form of a {@link ListQuery}, as it travels in a URL (and as OpenAPI documents it). */
 export const ListQueryParamsSchema = z.strictObject({
@@ -99,6 +99,7 @@ export const ListQueryParamsSchema = z.strictObject({
     .optional()
     .describe('Comma-separated fields to include, or all prefixed "-" to exclude'),
 });
+// A type alias, not an interface: callers treat it as a string record (`Object.entries`, `URLSearchParams`).
 export type ListQueryParams = z.infer<typeof ListQueryParamsSchema>;
 
 /** A page of a list and how many items match in all. */
@@ -112,4 +113,7 @@ export function listResponseSchema<T extends z.ZodType>(item: T) {
  * for other clients.
  */
 export const OperationListQuerySchema = ListQuerySchema.omit({ fields: true });
-export type OperationListQuery = z.infer<typeof OperationListQuerySchema>;
+export interface OperationListQuery extends z.output<typeof OperationListQuerySchema> {}
+
+/** A page of a list of `T` and how many items match in all: the output of {@link listResponseSchema}. */
+export interface ListResponse<T> extends z.output<ReturnType<typeof listResponseSchema<z.ZodType<T, T>>>> {}

@@ -1,7 +1,8 @@
 import * as z from 'zod';
+import { named } from '../../interfaces/named';
 import { IdSchema } from '../../interfaces/common';
-import { MarketplaceItemSchema } from '../../interfaces/marketplace-item-interface';
-import { OperationSchema } from '../../interfaces/operation-interface';
+import { MarketplaceItemSchema, type MarketplaceItem } from '../../interfaces/marketplace-item-interface';
+import { OperationSchema, type Operation } from '../../interfaces/operation-interface';
 import { defineRoute } from './define-route';
 import { ListQueryParamsSchema, listResponseSchema } from './list-query';
 import { DnsLabelSchema } from './service-spec';
@@ -18,7 +19,7 @@ export const marketplaceRoutes = {
     summary: 'The marketplace items a tenant can deploy',
     params: z.strictObject(TenantParams),
     query: ListQueryParamsSchema,
-    response: listResponseSchema(MarketplaceItemSchema),
+    response: listResponseSchema(named<MarketplaceItem>(MarketplaceItemSchema)),
     successStatus: 200,
   }),
   deployMarketplaceItem: defineRoute({
@@ -28,7 +29,7 @@ export const marketplaceRoutes = {
     summary: 'Deploy a marketplace item as a service (long-running)',
     params: z.strictObject(ItemParams),
     body: z.strictObject(DeployItemBody),
-    response: OperationSchema,
+    response: named<Operation>(OperationSchema),
     successStatus: 202,
   }),
 } as const;

@@ -1,6 +1,13 @@
 import * as z from 'zod';
+import { named } from '../../interfaces/named';
 import { EmailSchema, IdSchema, NameSchema } from '../../interfaces/common';
-import { BillingInformationSchema, InvoiceSchema, OrganizationSchema } from '../../interfaces/organization-interface';
+import {
+  BillingInformationSchema,
+  InvoiceSchema,
+  OrganizationSchema,
+  type Invoice,
+  type Organization,
+} from '../../interfaces/organization-interface';
 import { defineRoute } from './define-route';
 import { ListQueryParamsSchema, listResponseSchema, OperationListQuerySchema } from './list-query';
 
@@ -13,21 +20,30 @@ const UpdateOrganizationBody = { name: NameSchema };
 const MemberBody = { email: EmailSchema };
 
 export const CreateOrganizationInputSchema = z.strictObject(CreateOrganizationBody);
+export interface CreateOrganizationInput extends z.input<typeof CreateOrganizationInputSchema> {}
 export const UpdateOrganizationInputSchema = z.strictObject({ ...OrganizationParams, ...UpdateOrganizationBody });
+export interface UpdateOrganizationInput extends z.input<typeof UpdateOrganizationInputSchema> {}
 export const DeleteOrganizationInputSchema = z.strictObject(OrganizationParams);
+export interface DeleteOrganizationInput extends z.input<typeof DeleteOrganizationInputSchema> {}
 export const UpdateBillingInformationInputSchema = z.strictObject({
   ...OrganizationParams,
   billingInformation: BillingInformationSchema.strict(),
 });
+export interface UpdateBillingInformationInput extends z.input<typeof UpdateBillingInformationInputSchema> {}
 export const LoadInvoicesInputSchema = z.strictObject({
   ...OrganizationParams,
   query: OperationListQuerySchema.optional(),
 });
+export interface LoadInvoicesInput extends z.input<typeof LoadInvoicesInputSchema> {}
 export const DownloadInvoiceInputSchema = z.strictObject(InvoiceParams);
+export interface DownloadInvoiceInput extends z.input<typeof DownloadInvoiceInputSchema> {}
 export const AddOrganizationMemberInputSchema = z.strictObject({ ...OrganizationParams, ...MemberBody });
+export interface AddOrganizationMemberInput extends z.input<typeof AddOrganizationMemberInputSchema> {}
 export const RemoveOrganizationMemberInputSchema = z.strictObject(MemberParams);
+export interface RemoveOrganizationMemberInput extends z.input<typeof RemoveOrganizationMemberInputSchema> {}
 
-export const InvoiceListSchema = listResponseSchema(InvoiceSchema);
+export const InvoiceListSchema = listResponseSchema(named<Invoice>(InvoiceSchema));
+export interface InvoiceList extends z.output<typeof InvoiceListSchema> {}
 
 /** The success payload of `downloadInvoice`: the file's bytes, not JSON. */
 export const InvoiceFileSchema = z.object({
@@ -36,6 +52,7 @@ export const InvoiceFileSchema = z.object({
   contentType: z.string().max(100),
   data: z.instanceof(ArrayBuffer),
 });
+export interface InvoiceFile extends z.output<typeof InvoiceFileSchema> {}
 
 const base = '/organizations/{organizationId}' as const;
 
@@ -46,7 +63,7 @@ export const organizationRoutes = {
     path: '/organizations',
     summary: 'Create an organization owned by the signed-in user',
     body: z.strictObject(CreateOrganizationBody),
-    response: OrganizationSchema,
+    response: named<Organization>(OrganizationSchema),
     successStatus: 201,
   }),
   updateOrganization: defineRoute({
@@ -56,7 +73,7 @@ export const organizationRoutes = {
     summary: 'Rename an organization',
     params: z.strictObject(OrganizationParams),
     body: z.strictObject(UpdateOrganizationBody),
-    response: OrganizationSchema,
+    response: named<Organization>(OrganizationSchema),
     successStatus: 200,
   }),
   deleteOrganization: defineRoute({
@@ -75,7 +92,7 @@ export const organizationRoutes = {
     summary: 'Replace the billing information of an organization',
     params: z.strictObject(OrganizationParams),
     body: BillingInformationSchema.strict(),
-    response: OrganizationSchema,
+    response: named<Organization>(OrganizationSchema),
     successStatus: 200,
   }),
   loadInvoices: defineRoute({
@@ -85,7 +102,7 @@ export const organizationRoutes = {
     summary: 'List the invoices of an organization',
     params: z.strictObject(OrganizationParams),
     query: ListQueryParamsSchema,
-    response: InvoiceListSchema,
+    response: named<InvoiceList>(InvoiceListSchema),
     successStatus: 200,
   }),
   downloadInvoice: defineRoute({
@@ -105,7 +122,7 @@ export const organizationRoutes = {
     summary: 'Add a registered user to an organization by email',
     params: z.strictObject(OrganizationParams),
     body: z.strictObject(MemberBody),
-    response: OrganizationSchema,
+    response: named<Organization>(OrganizationSchema),
     successStatus: 200,
   }),
   removeOrganizationMember: defineRoute({
@@ -114,7 +131,7 @@ export const organizationRoutes = {
     path: `${base}/members/{userId}`,
     summary: 'Remove a user from an organization',
     params: z.strictObject(MemberParams),
-    response: OrganizationSchema,
+    response: named<Organization>(OrganizationSchema),
     successStatus: 200,
   }),
 } as const;

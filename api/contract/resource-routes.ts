@@ -1,10 +1,12 @@
 import * as z from 'zod';
+import { named } from '../../interfaces/named';
 import { IdSchema, NameSchema } from '../../interfaces/common';
 import {
   ResourceSchema,
   ResourceTypeSchema,
   VolumeKindSchema,
   ResourceValueSchema,
+  type Resource,
 } from '../../interfaces/resource-interface';
 import { defineRoute } from './define-route';
 
@@ -26,8 +28,11 @@ export const CreateResourceInputSchema = z
     message: 'a volume needs a kind: volatile, nonReplicated or persistent',
     path: ['kind'],
   });
+export interface CreateResourceInput extends z.input<typeof CreateResourceInputSchema> {}
 export const UpdateResourceInputSchema = z.strictObject({ ...ResourceParams, ...UpdateResourceBody });
+export interface UpdateResourceInput extends z.input<typeof UpdateResourceInputSchema> {}
 export const DeleteResourceInputSchema = z.strictObject(ResourceParams);
+export interface DeleteResourceInput extends z.input<typeof DeleteResourceInputSchema> {}
 
 const base = '/tenants/{tenantId}/resources' as const;
 
@@ -39,7 +44,7 @@ export const resourceRoutes = {
     summary: 'Create a secret, volume, file, domain, port, certificate or value in a tenant',
     params: z.strictObject(TenantParams),
     body: z.strictObject(CreateResourceBody),
-    response: ResourceSchema,
+    response: named<Resource>(ResourceSchema),
     successStatus: 201,
   }),
   updateResource: defineRoute({
@@ -49,7 +54,7 @@ export const resourceRoutes = {
     summary: 'Replace the value of a resource',
     params: z.strictObject(ResourceParams),
     body: z.strictObject(UpdateResourceBody),
-    response: ResourceSchema,
+    response: named<Resource>(ResourceSchema),
     successStatus: 200,
   }),
   deleteResource: defineRoute({

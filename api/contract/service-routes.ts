@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { named } from '../../interfaces/named';
 import { IdSchema, LogsSchema, ReplicasSchema, TimestampSchema, ShortTextSchema } from '../../interfaces/common';
-import { LinkSchema } from '../../interfaces/link-interface';
-import { OperationSchema } from '../../interfaces/operation-interface';
-import { ServiceSchema } from '../../interfaces/service-interface';
+import { LinkSchema, type Link } from '../../interfaces/link-interface';
+import { OperationSchema, type Operation } from '../../interfaces/operation-interface';
+import { ServiceSchema, type Service } from '../../interfaces/service-interface';
 import { defineRoute } from './define-route';
 import { ListQueryParamsSchema, listResponseSchema } from './list-query';
 import { DnsLabelSchema, ServiceSpecSchema } from './service-spec';
@@ -36,14 +37,15 @@ export const RevisionSchema = z.object({
   current: z.boolean(),
   createdAt: TimestampSchema,
 });
-export type Revision = z.infer<typeof RevisionSchema>;
+export interface Revision extends z.output<typeof RevisionSchema> {}
 
 /** Log lines of one instance. */
 export const InstanceLogsSchema = z.object({ instanceId: IdSchema, lines: LogsSchema });
+export interface InstanceLogs extends z.output<typeof InstanceLogsSchema> {}
 
 const services = '/tenants/{tenantId}/services' as const;
 const service = `${services}/{serviceId}` as const;
-const accepted = { response: OperationSchema, successStatus: 202 } as const;
+const accepted = { response: named<Operation>(OperationSchema), successStatus: 202 } as const;
 
 export const serviceRoutes = {
   listServices: defineRoute({
@@ -53,7 +55,7 @@ export const serviceRoutes = {
     summary: 'List, filter and sort the services of a tenant',
     params: z.strictObject(TenantParams),
     query: ListQueryParamsSchema,
-    response: listResponseSchema(ServiceSchema),
+    response: listResponseSchema(named<Service>(ServiceSchema)),
     successStatus: 200,
   }),
   getService: defineRoute({
@@ -62,7 +64,7 @@ export const serviceRoutes = {
     path: service,
     summary: 'One service with its roles, instances and containers',
     params: z.strictObject(ServiceParams),
-    response: ServiceSchema,
+    response: named<Service>(ServiceSchema),
     successStatus: 200,
   }),
   deployService: defineRoute({
@@ -124,7 +126,7 @@ export const serviceRoutes = {
     summary: 'The revisions of a service, newest first',
     params: z.strictObject(ServiceParams),
     query: ListQueryParamsSchema,
-    response: listResponseSchema(RevisionSchema),
+    response: listResponseSchema(named<Revision>(RevisionSchema)),
     successStatus: 200,
   }),
   loadInstanceLogs: defineRoute({
@@ -134,7 +136,7 @@ export const serviceRoutes = {
     summary: 'Log lines of an instance (tail, since)',
     params: z.strictObject(InstanceParams),
     query: LogsQuerySchema,
-    response: InstanceLogsSchema,
+    response: named<InstanceLogs>(InstanceLogsSchema),
     successStatus: 200,
   }),
   deleteService: defineRoute({
@@ -152,7 +154,7 @@ export const serviceRoutes = {
     summary: 'Link a channel of one service to a channel of another',
     params: z.strictObject(TenantParams),
     body: z.strictObject(LinkBody),
-    response: LinkSchema,
+    response: named<Link>(LinkSchema),
     successStatus: 201,
   }),
   unlinkServices: defineRoute({
@@ -170,7 +172,7 @@ export const serviceRoutes = {
     path: '/operations/{operationId}',
     summary: 'The current state of a long-running operation',
     params: z.strictObject({ operationId: IdSchema }),
-    response: OperationSchema,
+    response: named<Operation>(OperationSchema),
     successStatus: 200,
   }),
 } as const;

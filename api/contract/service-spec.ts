@@ -33,9 +33,11 @@ export const RoleSpecSchema = z.strictObject({
   cpu: z.number().min(0.05).max(64),
   memory: z.number().int().min(32).max(262_144),
 });
+export interface RoleSpec extends z.output<typeof RoleSpecSchema> {}
 
 /** A link joining two channels of the deployment, by channel name. */
 export const LinkSpecSchema = z.strictObject({ name: DnsLabelSchema, origin: DnsLabelSchema, target: DnsLabelSchema });
+export interface LinkSpec extends z.output<typeof LinkSpecSchema> {}
 
 /** The body of a deployment request (`deployService`, `updateService`): what the API is asked to run. */
 export const ServiceSpecSchema = z.strictObject({
@@ -57,5 +59,5 @@ export const ServiceSpecSchema = z.strictObject({
   /** Ids of tenant resources (secrets, volumes, ...) the service uses. */
   resources: z.array(IdSchema).max(100),
 });
-export type ServiceSpec = z.infer<typeof ServiceSpecSchema>;
-export type ChannelSpec = z.infer<typeof ChannelSpecSchema>;
+export interface ServiceSpec extends z.output<typeof ServiceSpecSchema> {}
+export interface ChannelSpec extends z.output<typeof ChannelSpecSchema> {}

@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { named } from '../../interfaces/named';
 import { EmailSchema, IdSchema, NameSchema } from '../../interfaces/common';
-import { TenantRoleSchema, TenantSchema } from '../../interfaces/tenant-interface';
+import { TenantRoleSchema, TenantSchema, type Tenant } from '../../interfaces/tenant-interface';
 import { defineRoute } from './define-route';
 
 const TenantParams = { tenantId: IdSchema };
@@ -11,11 +12,17 @@ const InviteBody = { email: EmailSchema, role: TenantRoleSchema };
 const RoleBody = { role: TenantRoleSchema };
 
 export const CreateTenantInputSchema = z.strictObject(CreateTenantBody);
+export interface CreateTenantInput extends z.input<typeof CreateTenantInputSchema> {}
 export const UpdateTenantInputSchema = z.strictObject({ ...TenantParams, ...UpdateTenantBody });
+export interface UpdateTenantInput extends z.input<typeof UpdateTenantInputSchema> {}
 export const DeleteTenantInputSchema = z.strictObject(TenantParams);
+export interface DeleteTenantInput extends z.input<typeof DeleteTenantInputSchema> {}
 export const InviteTenantUserInputSchema = z.strictObject({ ...TenantParams, ...InviteBody });
+export interface InviteTenantUserInput extends z.input<typeof InviteTenantUserInputSchema> {}
 export const RemoveTenantUserInputSchema = z.strictObject(MemberParams);
+export interface RemoveTenantUserInput extends z.input<typeof RemoveTenantUserInputSchema> {}
 export const ChangeTenantUserRoleInputSchema = z.strictObject({ ...MemberParams, ...RoleBody });
+export interface ChangeTenantUserRoleInput extends z.input<typeof ChangeTenantUserRoleInputSchema> {}
 
 /** A user's membership of a tenant, with their role there. */
 export const TenantMemberSchema = z.object({
@@ -24,7 +31,7 @@ export const TenantMemberSchema = z.object({
   email: EmailSchema,
   role: TenantRoleSchema,
 });
-export type TenantMember = z.infer<typeof TenantMemberSchema>;
+export interface TenantMember extends z.output<typeof TenantMemberSchema> {}
 
 const base = '/tenants/{tenantId}' as const;
 
@@ -35,7 +42,7 @@ export const tenantRoutes = {
     path: '/tenants',
     summary: 'Create a tenant in an organization; the creator becomes its owner',
     body: z.strictObject(CreateTenantBody),
-    response: TenantSchema,
+    response: named<Tenant>(TenantSchema),
     successStatus: 201,
   }),
   updateTenant: defineRoute({
@@ -45,7 +52,7 @@ export const tenantRoutes = {
     summary: 'Rename a tenant',
     params: z.strictObject(TenantParams),
     body: z.strictObject(UpdateTenantBody),
-    response: TenantSchema,
+    response: named<Tenant>(TenantSchema),
     successStatus: 200,
   }),
   deleteTenant: defineRoute({
@@ -64,7 +71,7 @@ export const tenantRoutes = {
     summary: 'Give a registered user a role in a tenant',
     params: z.strictObject(TenantParams),
     body: z.strictObject(InviteBody),
-    response: TenantMemberSchema,
+    response: named<TenantMember>(TenantMemberSchema),
     successStatus: 201,
   }),
   removeTenantUser: defineRoute({
@@ -83,7 +90,7 @@ export const tenantRoutes = {
     summary: "Change a user's role in a tenant",
     params: z.strictObject(MemberParams),
     body: z.strictObject(RoleBody),
-    response: TenantMemberSchema,
+    response: named<TenantMember>(TenantMemberSchema),
     successStatus: 200,
   }),
 } as const;

@@ -1,22 +1,25 @@
 import * as z from 'zod';
+import { named } from '../../interfaces/named';
 import { DescriptionSchema, EmailSchema, IdSchema, NameSchema, TimestampSchema } from '../../interfaces/common';
-import { CreatedTokenSchema } from '../../interfaces/token-interface';
-import { AxebowPlanSchema, UserSchema } from '../../interfaces/user-interface';
+import { CreatedTokenSchema, type CreatedToken } from '../../interfaces/token-interface';
+import { AxebowPlanSchema, UserSchema, type User } from '../../interfaces/user-interface';
 import { defineRoute } from './define-route';
 
 const PasswordSchema = z.string().min(8, 'must be at least 8 characters').max(256);
 
 /** Credentials of `login`. The password is sent once and never stored or emitted. */
 export const LoginInputSchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(256) });
+export interface LoginInput extends z.input<typeof LoginInputSchema> {}
 
 /** What `POST /auth/login` answers: the user and the session tokens (kept in memory by the handler only). */
 export const LoginResponseSchema = z.object({
-  user: UserSchema,
+  user: named<User>(UserSchema),
   session: z.object({
     accessToken: z.string().min(1).max(4096),
     expiresAt: TimestampSchema,
   }),
 });
+export interface LoginResponse extends z.output<typeof LoginResponseSchema> {}
 
 /** Fields of the signed-in user that `updateUser` may change; at least one, nothing else. */
 export const UpdateUserInputSchema = z
@@ -29,7 +32,7 @@ export const UpdateUserInputSchema = z
   })
   .partial()
   .refine((input) => Object.keys(input).length > 0, 'Give at least one field to change');
-export type UpdateUserInput = z.input<typeof UpdateUserInputSchema>;
+export interface UpdateUserInput extends z.input<typeof UpdateUserInputSchema> {}
 
 export const ChangePasswordInputSchema = z
   .strictObject({ currentPassword: z.string().min(1).max(256), newPassword: PasswordSchema })
@@ -37,8 +40,10 @@ export const ChangePasswordInputSchema = z
     message: 'must differ from the current password',
     path: ['newPassword'],
   });
+export interface ChangePasswordInput extends z.input<typeof ChangePasswordInputSchema> {}
 
 export const ChangePlanInputSchema = z.strictObject({ plan: AxebowPlanSchema });
+export interface ChangePlanInput extends z.input<typeof ChangePlanInputSchema> {}
 
 export const CreateTokenInputSchema = z.strictObject({
   name: NameSchema,
@@ -46,9 +51,11 @@ export const CreateTokenInputSchema = z.strictObject({
   description: DescriptionSchema.optional(),
   expiration: TimestampSchema,
 });
+export interface CreateTokenInput extends z.input<typeof CreateTokenInputSchema> {}
 
 const TokenParams = { tokenId: IdSchema };
 export const DeleteTokenInputSchema = z.strictObject(TokenParams);
+export interface DeleteTokenInput extends z.input<typeof DeleteTokenInputSchema> {}
 
 export const userRoutes = {
   login: defineRoute({
@@ -57,7 +64,7 @@ export const userRoutes = {
     path: '/auth/login',
     summary: 'Sign in with email and password',
     body: LoginInputSchema,
-    response: LoginResponseSchema,
+    response: named<LoginResponse>(LoginResponseSchema),
     successStatus: 200,
   }),
   logout: defineRoute({
@@ -73,7 +80,7 @@ export const userRoutes = {
     method: 'GET',
     path: '/users/me',
     summary: 'The signed-in user with the whole tree they can see',
-    response: UserSchema,
+    response: named<User>(UserSchema),
     successStatus: 200,
   }),
   updateUser: defineRoute({
@@ -82,7 +89,7 @@ export const userRoutes = {
     path: '/users/me',
     summary: 'Change profile fields of the signed-in user',
     body: UpdateUserInputSchema,
-    response: UserSchema,
+    response: named<User>(UserSchema),
     successStatus: 200,
   }),
   changePassword: defineRoute({
@@ -100,7 +107,7 @@ export const userRoutes = {
     path: '/users/me/plan',
     summary: 'Switch between the freemium and premium Axebow plans',
     body: ChangePlanInputSchema,
-    response: UserSchema,
+    response: named<User>(UserSchema),
     successStatus: 200,
   }),
   deleteUser: defineRoute({
@@ -117,7 +124,7 @@ export const userRoutes = {
     path: '/tokens',
     summary: 'Create an API token; its secret value is returned by this call only',
     body: CreateTokenInputSchema,
-    response: CreatedTokenSchema,
+    response: named<CreatedToken>(CreatedTokenSchema),
     successStatus: 201,
   }),
   deleteToken: defineRoute({
