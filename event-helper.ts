@@ -74,17 +74,17 @@ export class WUIBridge {
   }
 
   /** Calls `listener` on every `event` until the returned function is called. */
-  on<E extends EventName>(event: E, listener: Listener<E>): Unsubscribe {
+  on<E extends EventName>(event: E, listener: NoInfer<Listener<E>>): Unsubscribe {
     return this.#events.on(event, listener);
   }
 
   /** Calls `listener` on the next `event` only. */
-  once<E extends EventName>(event: E, listener: Listener<E>): Unsubscribe {
+  once<E extends EventName>(event: E, listener: NoInfer<Listener<E>>): Unsubscribe {
     return this.#events.on(event, listener, true);
   }
 
   /** Removes every registration of `listener` for `event`. */
-  off<E extends EventName>(event: E, listener: Listener<E>): void {
+  off<E extends EventName>(event: E, listener: NoInfer<Listener<E>>): void {
     this.#events.off(event, listener);
   }
 
@@ -93,7 +93,7 @@ export class WUIBridge {
    * `<name>:success` or `<name>:error`; when no handler is started, at once as a `CONFIG` error.
    * @throws BackendError `VALIDATION` when `meta` is malformed or its `requestId` is still in flight.
    */
-  emit<K extends RequestName>(name: K, ...args: RequestEmitArgs<K>): string {
+  emit<K extends RequestName>(name: K, ...args: NoInfer<RequestEmitArgs<K>>): string {
     const [input, meta] = args as [unknown, RequestMeta | undefined];
     const requestId = meta?.requestId ?? createRequestId();
     const invalid = metaError(name, { requestId, signal: meta?.signal });
@@ -106,7 +106,7 @@ export class WUIBridge {
    * Emits request `name` and resolves with its success payload, or rejects with its BackendError. With
    * `until: 'completed'`, a long-running request resolves with its operation once it succeeded.
    */
-  request<K extends RequestName>(name: K, ...args: RequestArgs<K>): Promise<RequestResult<K>> {
+  request<K extends RequestName>(name: K, ...args: NoInfer<RequestArgs<K>>): Promise<RequestResult<K>> {
     const [input, options = {}] = args as [unknown, RequestOptions | undefined];
     const requestId = options.requestId ?? createRequestId();
     const invalid = optionsError(name, { ...options, requestId });

@@ -1,25 +1,21 @@
 // The event map: every event of the WUIBridge and its listener arguments, derived from the request declarations.
-import type { z } from 'zod';
 import type { BackendError } from './errors/backend-error';
 import type { Operation } from './interfaces/operation-interface';
 import type { User } from './interfaces/user-interface';
-import { declaresLongRunning } from './requests/define-request';
-import { requestDomains, requests, type RequestDomain } from './requests/index';
+import { requestDomains, requests, type RequestDomain, type Requests, type RequestTypesMap } from './requests/index';
 
 export { requests };
-export type { RequestDomain };
-
-export type Requests = typeof requests;
+export type { RequestDomain, Requests, RequestTypesMap };
 /** The name of a request kind a component emits, such as `updateUser` or `deployService`. */
-export type RequestName = keyof Requests;
+export type RequestName = keyof RequestTypesMap;
 /** What a component may pass when it emits request `K` (before validation). */
-export type RequestInput<K extends RequestName> = z.input<Requests[K]['input']>;
+export type RequestInput<K extends RequestName> = RequestTypesMap[K]['input'];
 /** The success payload of request `K`. */
-export type RequestResult<K extends RequestName> = z.output<Requests[K]['output']>;
+export type RequestResult<K extends RequestName> = RequestTypesMap[K]['result'];
 
 /** Requests the API answers with `202 Accepted` and a long-running {@link Operation} to follow. */
 export type LongRunningRequestName = {
-  [K in RequestName]: Requests[K]['route']['successStatus'] extends 202 ? K : never;
+  [K in RequestName]: RequestTypesMap[K]['longRunning'] extends true ? K : never;
 }[RequestName];
 
 /** Optional metadata of a request event; the bridge fills in a `requestId` when none is given. */
@@ -77,7 +73,7 @@ export type SuccessEvents = {
 export type ErrorEvents = { [K in RequestName as `${K}:error`]: [error: BackendError, meta: OutcomeMeta<K>] };
 
 /** Every event of the bridge, mapped to its listener arguments. */
-export type WUIEventMap = RequestEvents & SuccessEvents & ErrorEvents & HandlerEvents;
+export interface WUIEventMap extends RequestEvents, SuccessEvents, ErrorEvents, HandlerEvents {}
 export type EventName = keyof WUIEventMap;
 export type EventArgs<E extends EventName> = WUIEventMap[E];
 /** A listener of event `E`. It may be async: a rejection is reported like a throw, never left unhandled. */
@@ -106,7 +102,7 @@ export const REQUEST_DOMAINS = Object.fromEntries(
 ) as Record<RequestDomain, RequestName[]>;
 
 export function isLongRunning(name: RequestName): name is LongRunningRequestName {
-  return declaresLongRunning(requests[name]);
+  return requests[name].longRunning;
 }
 
 export function isRequestName(value: string): value is RequestName {

@@ -1,3 +1,12 @@
+import type {
+  CreateAccountInput,
+  CredentialsCheck,
+  DeleteAccountInput,
+  UpdateAccountInput,
+  ValidateAccountCredentialsInput,
+} from '../api/contract/account-routes';
+import type { Account } from '../interfaces/account-interface';
+import type { Declarations, RequestTypes } from './define-request';
 import {
   accountRoutes as routes,
   CreateAccountInputSchema,
@@ -12,8 +21,16 @@ import { removeById, updateTenant } from '../state/tree';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
 
+/** The types of this domain's requests, by name: input, success payload, long-running or not. */
+export interface AccountRequestTypes {
+  createAccount: RequestTypes<CreateAccountInput, Account>;
+  updateAccount: RequestTypes<UpdateAccountInput, Account>;
+  deleteAccount: RequestTypes<DeleteAccountInput, DeleteAccountInput>;
+  validateAccountCredentials: RequestTypes<ValidateAccountCredentialsInput, CredentialsCheck>;
+}
+
 /** Cloud accounts of a tenant. Credentials are sent on create and update and never come back. */
-export const accountRequests = {
+export const accountRequests: Declarations<AccountRequestTypes> = {
   createAccount: defineRequest({
     route: routes.createAccount,
     input: CreateAccountInputSchema,

@@ -66,22 +66,50 @@ export interface RequestDeclaration<
   reloads?(input: P, state: UserState): ServiceRefs;
 }
 
+/**
+ * A declared request as the event map sees it: what a component emits (`In`), the success payload (`Out`),
+ * and whether it is long-running. Invariant in `In` and `Out`, so that a domain's table of named types
+ * (`login: Request<LoginInput, User>`) does not compile when it drifts from the declaration's schemas.
+ */
+export interface Request<in out In, in out Out, out LongRunning extends boolean = boolean> extends RequestDeclaration {
+  readonly input: z.ZodType<unknown, In>;
+  readonly output: z.ZodType<Out>;
+  /** The route answers `202 Accepted` with an operation that the handler follows to its end. */
+  readonly longRunning: LongRunning;
+}
+
+/**
+ * The types of one request, as the event map reads them: what a component emits, its success payload, and
+ * whether it is long-running. Plain types, so that typing a listener never evaluates a zod schema's type.
+ */
+export interface RequestTypes<In, Out, LongRunning extends boolean = false> {
+  input: In;
+  result: Out;
+  longRunning: LongRunning;
+}
+
+/** The declarations of a table of request types: the declared object must match the table exactly. */
+export type Declarations<T extends { [K in keyof T]: RequestTypes<unknown, unknown, boolean> }> = {
+  readonly [K in keyof T]: Request<T[K]['input'], T[K]['result'], T[K]['longRunning']>;
+};
+
 type Declared<R extends RouteDefinition, I extends z.ZodType, O extends z.ZodType, P> = Omit<
   RequestDeclaration<R, I, O, P>,
   'summary'
 > & { readonly summary?: string };
 
-/** Declares one request kind, keeping its literal types for the event map. */
+/** A route answering `202 Accepted` starts a long-running operation. */
+type LongRunningRoute<R extends RouteDefinition> = R['successStatus'] extends 202 ? true : false;
+
+/** Declares one request kind; its parts are typed from its route and schemas while it is written. */
 export function defineRequest<
   const R extends RouteDefinition,
   I extends z.ZodType,
   O extends z.ZodType,
   P = z.output<I>,
->(declaration: Declared<R, I, O, P>): RequestDeclaration<R, I, O, P> {
-  return { ...declaration, summary: declaration.summary ?? declaration.route.summary };
-}
-
-/** Whether a declaration's route answers `202 Accepted` with a long-running operation to follow. */
-export function declaresLongRunning(declaration: { readonly route: RouteDefinition }): boolean {
-  return declaration.route.successStatus === 202;
+>(declaration: Declared<R, I, O, P>): Request<z.input<I>, z.output<O>, LongRunningRoute<R>> {
+  const longRunning = declaration.route.successStatus === 202;
+  const summary = declaration.summary ?? declaration.route.summary;
+  // Past its definition, the runner treats every declaration alike: the precise types stay in the tables.
+  return { ...declaration, summary, longRunning } as unknown as Request<z.input<I>, z.output<O>, LongRunningRoute<R>>;
 }

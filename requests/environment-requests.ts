@@ -1,3 +1,10 @@
+import type {
+  CreateEnvironmentInput,
+  DeleteEnvironmentInput,
+  UpdateEnvironmentInput,
+} from '../api/contract/environment-routes';
+import type { Environment } from '../interfaces/environment-interface';
+import type { Declarations, RequestTypes } from './define-request';
 import {
   CreateEnvironmentInputSchema,
   DeleteEnvironmentInputSchema,
@@ -10,8 +17,15 @@ import { removeById, updateTenant } from '../state/tree';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
 
+/** The types of this domain's requests, by name: input, success payload, long-running or not. */
+export interface EnvironmentRequestTypes {
+  createEnvironment: RequestTypes<CreateEnvironmentInput, Environment>;
+  updateEnvironment: RequestTypes<UpdateEnvironmentInput, Environment>;
+  deleteEnvironment: RequestTypes<DeleteEnvironmentInput, DeleteEnvironmentInput>;
+}
+
 /** Environments of a tenant, each on one of its cloud accounts. */
-export const environmentRequests = {
+export const environmentRequests: Declarations<EnvironmentRequestTypes> = {
   createEnvironment: defineRequest({
     route: routes.createEnvironment,
     input: CreateEnvironmentInputSchema,

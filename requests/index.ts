@@ -1,11 +1,12 @@
-import { accountRequests } from './account-requests';
-import { environmentRequests } from './environment-requests';
-import { marketplaceRequests } from './marketplace-requests';
-import { organizationRequests } from './organization-requests';
-import { resourceRequests } from './resource-requests';
-import { serviceRequests } from './service-requests';
-import { tenantRequests } from './tenant-requests';
-import { userRequests } from './user-requests';
+import type { Declarations } from './define-request';
+import { accountRequests, type AccountRequestTypes } from './account-requests';
+import { environmentRequests, type EnvironmentRequestTypes } from './environment-requests';
+import { marketplaceRequests, type MarketplaceRequestTypes } from './marketplace-requests';
+import { organizationRequests, type OrganizationRequestTypes } from './organization-requests';
+import { resourceRequests, type ResourceRequestTypes } from './resource-requests';
+import { serviceRequests, type ServiceRequestTypes } from './service-requests';
+import { tenantRequests, type TenantRequestTypes } from './tenant-requests';
+import { userRequests, type UserRequestTypes } from './user-requests';
 
 /**
  * Every request kind of the bridge, by domain: the same eight domains as the REST contract (`api/contract/`)
@@ -22,8 +23,23 @@ export const requestDomains = {
   marketplace: marketplaceRequests,
 } as const;
 
+/** The types of every request, by name: what a component emits, its success payload, long-running or not. */
+export interface RequestTypesMap
+  extends
+    UserRequestTypes,
+    OrganizationRequestTypes,
+    TenantRequestTypes,
+    AccountRequestTypes,
+    EnvironmentRequestTypes,
+    ResourceRequestTypes,
+    ServiceRequestTypes,
+    MarketplaceRequestTypes {}
+
+/** Every request's declaration, by name. */
+export type Requests = Declarations<RequestTypesMap>;
+
 /** Every request kind, by name. */
-export const requests = {
+export const requests: Requests = {
   ...userRequests,
   ...organizationRequests,
   ...tenantRequests,

@@ -1,3 +1,16 @@
+import type {
+  AddOrganizationMemberInput,
+  CreateOrganizationInput,
+  DeleteOrganizationInput,
+  DownloadInvoiceInput,
+  InvoiceFile,
+  InvoiceList,
+  LoadInvoicesInput,
+  RemoveOrganizationMemberInput,
+  UpdateBillingInformationInput,
+  UpdateOrganizationInput,
+} from '../api/contract/organization-routes';
+import type { Declarations, RequestTypes } from './define-request';
 import {
   AddOrganizationMemberInputSchema,
   CreateOrganizationInputSchema,
@@ -22,8 +35,20 @@ const PDF = 'application/pdf';
 const putOrganization = (state: UserState, organization: Organization): UserState =>
   updateUser(state, (user) => ({ ...user, organizations: upsertById(user.organizations, organization) }));
 
+/** The types of this domain's requests, by name: input, success payload, long-running or not. */
+export interface OrganizationRequestTypes {
+  createOrganization: RequestTypes<CreateOrganizationInput, Organization>;
+  updateOrganization: RequestTypes<UpdateOrganizationInput, Organization>;
+  deleteOrganization: RequestTypes<DeleteOrganizationInput, DeleteOrganizationInput>;
+  updateBillingInformation: RequestTypes<UpdateBillingInformationInput, Organization>;
+  loadInvoices: RequestTypes<LoadInvoicesInput, InvoiceList>;
+  downloadInvoice: RequestTypes<DownloadInvoiceInput, InvoiceFile>;
+  addOrganizationMember: RequestTypes<AddOrganizationMemberInput, Organization>;
+  removeOrganizationMember: RequestTypes<RemoveOrganizationMemberInput, Organization>;
+}
+
 /** Organizations, their billing information, invoices and members. */
-export const organizationRequests = {
+export const organizationRequests: Declarations<OrganizationRequestTypes> = {
   createOrganization: defineRequest({
     route: routes.createOrganization,
     input: CreateOrganizationInputSchema,

@@ -1,3 +1,6 @@
+import type { CreateResourceInput, DeleteResourceInput, UpdateResourceInput } from '../api/contract/resource-routes';
+import type { Resource } from '../interfaces/resource-interface';
+import type { Declarations, RequestTypes } from './define-request';
 import {
   CreateResourceInputSchema,
   DeleteResourceInputSchema,
@@ -10,8 +13,15 @@ import { removeById, updateTenant } from '../state/tree';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
 
+/** The types of this domain's requests, by name: input, success payload, long-running or not. */
+export interface ResourceRequestTypes {
+  createResource: RequestTypes<CreateResourceInput, Resource>;
+  updateResource: RequestTypes<UpdateResourceInput, Resource>;
+  deleteResource: RequestTypes<DeleteResourceInput, DeleteResourceInput>;
+}
+
 /** Tenant resources: secrets, volumes, files, domains, ports, certificates and plain values. */
-export const resourceRequests = {
+export const resourceRequests: Declarations<ResourceRequestTypes> = {
   createResource: defineRequest({
     route: routes.createResource,
     input: CreateResourceInputSchema,

@@ -1,3 +1,21 @@
+import type {
+  InstanceRefInput,
+  LinkServicesInput,
+  ListServicesInput,
+  LoadInstanceLogsInput,
+  LoadServiceRevisionsInput,
+  RollbackServiceInput,
+  ScaleServiceInput,
+  ServiceRefInput,
+  UnlinkServicesInput,
+} from '../api/contract/service-inputs';
+import type { InstanceLogs, Revision } from '../api/contract/service-routes';
+import type { ListResponse } from '../api/contract/list-query';
+import type { ServiceForm, UpdateServiceForm } from '../api/deploy-service-helper';
+import type { Link } from '../interfaces/link-interface';
+import type { Operation } from '../interfaces/operation-interface';
+import type { Service } from '../interfaces/service-interface';
+import type { Declarations, RequestTypes } from './define-request';
 import { listResponseSchema } from '../api/contract/list-query';
 import {
   InstanceRefInputSchema,
@@ -21,11 +39,27 @@ import { defineRequest } from './define-request';
 import { sendAndEcho, sendList } from './route-calls';
 import { checkDeployForm, checkUpdateForm } from './service-form';
 
+/** The types of this domain's requests, by name: input, success payload, long-running or not. */
+export interface ServiceRequestTypes {
+  listServices: RequestTypes<ListServicesInput, ListResponse<Service>>;
+  deployService: RequestTypes<ServiceForm, Operation, true>;
+  updateService: RequestTypes<UpdateServiceForm, Operation, true>;
+  scaleService: RequestTypes<ScaleServiceInput, Operation, true>;
+  restartService: RequestTypes<ServiceRefInput, Operation, true>;
+  restartInstance: RequestTypes<InstanceRefInput, Operation, true>;
+  rollbackService: RequestTypes<RollbackServiceInput, Operation, true>;
+  loadServiceRevisions: RequestTypes<LoadServiceRevisionsInput, ListResponse<Revision>>;
+  loadInstanceLogs: RequestTypes<LoadInstanceLogsInput, InstanceLogs>;
+  deleteService: RequestTypes<ServiceRefInput, Operation, true>;
+  linkServices: RequestTypes<LinkServicesInput, Link>;
+  unlinkServices: RequestTypes<UnlinkServicesInput, UnlinkServicesInput>;
+}
+
 /**
  * Services: lists, deployments and their revisions, scaling, restarts, logs and links. Long-running ones
  * succeed when the API accepted them; the handler then follows their operation.
  */
-export const serviceRequests = {
+export const serviceRequests: Declarations<ServiceRequestTypes> = {
   listServices: defineRequest({
     route: routes.listServices,
     input: ListServicesInputSchema,

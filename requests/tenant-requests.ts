@@ -1,3 +1,14 @@
+import type {
+  ChangeTenantUserRoleInput,
+  CreateTenantInput,
+  DeleteTenantInput,
+  InviteTenantUserInput,
+  RemoveTenantUserInput,
+  TenantMember,
+  UpdateTenantInput,
+} from '../api/contract/tenant-routes';
+import type { Tenant } from '../interfaces/tenant-interface';
+import type { Declarations, RequestTypes } from './define-request';
 import {
   ChangeTenantUserRoleInputSchema,
   CreateTenantInputSchema,
@@ -14,8 +25,18 @@ import { removeById, updateTenant, updateUser, upsertById } from '../state/tree'
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
 
+/** The types of this domain's requests, by name: input, success payload, long-running or not. */
+export interface TenantRequestTypes {
+  createTenant: RequestTypes<CreateTenantInput, Tenant>;
+  updateTenant: RequestTypes<UpdateTenantInput, Tenant>;
+  deleteTenant: RequestTypes<DeleteTenantInput, DeleteTenantInput>;
+  inviteTenantUser: RequestTypes<InviteTenantUserInput, TenantMember>;
+  removeTenantUser: RequestTypes<RemoveTenantUserInput, RemoveTenantUserInput>;
+  changeTenantUserRole: RequestTypes<ChangeTenantUserRoleInput, TenantMember>;
+}
+
 /** Tenants and their members. */
-export const tenantRequests = {
+export const tenantRequests: Declarations<TenantRequestTypes> = {
   createTenant: defineRequest({
     route: routes.createTenant,
     input: CreateTenantInputSchema,

@@ -1,3 +1,13 @@
+import type {
+  ChangePasswordInput,
+  ChangePlanInput,
+  CreateTokenInput,
+  DeleteTokenInput,
+  LoginInput,
+  UpdateUserInput,
+} from '../api/contract/user-routes';
+import type { CreatedToken } from '../interfaces/token-interface';
+import type { Declarations, RequestTypes } from './define-request';
 import * as z from 'zod';
 import {
   ChangePasswordInputSchema,
@@ -19,8 +29,21 @@ const None = z.undefined();
 const replaceUser = (_state: UserState, user: User): UserState => user;
 const signedOut = (): UserState => null;
 
+/** The types of this domain's requests, by name: input, success payload, long-running or not. */
+export interface UserRequestTypes {
+  login: RequestTypes<LoginInput, User>;
+  logout: RequestTypes<undefined, undefined>;
+  loadUser: RequestTypes<undefined, User>;
+  updateUser: RequestTypes<UpdateUserInput, User>;
+  changePassword: RequestTypes<ChangePasswordInput, undefined>;
+  changePlan: RequestTypes<ChangePlanInput, User>;
+  deleteUser: RequestTypes<undefined, undefined>;
+  createToken: RequestTypes<CreateTokenInput, CreatedToken>;
+  deleteToken: RequestTypes<DeleteTokenInput, DeleteTokenInput>;
+}
+
 /** Session, profile and API tokens of the signed-in user. */
-export const userRequests = {
+export const userRequests: Declarations<UserRequestTypes> = {
   login: defineRequest({
     route: routes.login,
     input: LoginInputSchema,

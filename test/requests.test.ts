@@ -13,7 +13,7 @@ describe('request declarations', () => {
   it('each call a route of the contract that the reference API implements', () => {
     for (const name of REQUEST_NAMES) {
       const { route } = requests[name];
-      expect(routes[route.id]).toBe(route);
+      expect(routes[route.id as keyof typeof routes]).toBe(route);
       expect(handlers).toHaveProperty(route.id);
     }
   });

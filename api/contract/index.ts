@@ -8,7 +8,17 @@ import { tenantRoutes } from './tenant-routes';
 import { userRoutes } from './user-routes';
 
 /** Every route of the Aurora REST API, by id: the contract the client, the reference API and OpenAPI share. */
-export const routes = {
+/** The type of {@link routes}, named so that declarations refer to each group instead of spelling it out. */
+export type Routes = typeof userRoutes &
+  typeof organizationRoutes &
+  typeof tenantRoutes &
+  typeof accountRoutes &
+  typeof environmentRoutes &
+  typeof serviceRoutes &
+  typeof marketplaceRoutes &
+  typeof resourceRoutes;
+
+export const routes: Routes = {
   ...userRoutes,
   ...organizationRoutes,
   ...tenantRoutes,
@@ -19,5 +29,4 @@ export const routes = {
   ...resourceRoutes,
 } as const;
 
-export type Routes = typeof routes;
 export type RouteId = keyof Routes;

@@ -47,10 +47,10 @@ export const ServiceFormSchema = z.strictObject({
 export const UpdateServiceFormSchema = ServiceFormSchema.extend({ serviceId: IdSchema });
 
 /** What a WUI passes as a deploy form. */
-export type ServiceForm = z.input<typeof ServiceFormSchema>;
+export interface ServiceForm extends z.input<typeof ServiceFormSchema> {}
 
 /** What a WUI passes as an update form. */
-export type UpdateServiceForm = z.input<typeof UpdateServiceFormSchema>;
+export interface UpdateServiceForm extends z.input<typeof UpdateServiceFormSchema> {}
 
 /** A deploy form that passed {@link ServiceFormSchema}. */
 export type ParsedServiceForm = z.output<typeof ServiceFormSchema>;
