@@ -43,6 +43,9 @@ export type ReferenceServer = {
   api: ReferenceApi;
 };
 
+// Thrown after a connection was dropped on purpose, so that nothing is written to it.
+const DROPPED = new Error('connection dropped');
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
@@ -98,7 +101,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     if (dataFile === undefined || pendingSave !== undefined) return;
     pendingSave = setTimeout(() => void flush(api), 250);
   };
-  const answer = async (request: Request): Promise<Response> => {
+  const answer = async (request: Request, env: { outgoing: { destroy(): unknown } }): Promise<Response> => {
     const { api } = holder;
     if (api === undefined) return new Response('Starting', { status: 503 });
     const { pathname } = new URL(request.url);
@@ -107,9 +110,17 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
     const response = await api.app.fetch(request);
     save(api);
+    // An injected network error: the connection ends without an answer.
+    if (response.type === 'error') {
+      env.outgoing.destroy();
+      throw DROPPED;
+    }
     return response;
   };
-  const listener = getRequestListener(answer, { overrideGlobalObjects: false });
+  const listener = getRequestListener(answer, {
+    overrideGlobalObjects: false,
+    errorHandler: (error) => (error === DROPPED ? undefined : new Response(null, { status: 500 })),
+  });
   const server = createServer((incoming, outgoing) => void listener(incoming, outgoing));
   const actualPort = await listen(server, port, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/api`;
