@@ -1,5 +1,8 @@
+import type * as HonoNodeServer from '@hono/node-server';
+import type * as NodeHttp from 'node:http';
 import type { Server } from 'node:http';
 import { createReferenceApi, type ReferenceApi, type ReferenceApiOptions } from './create-reference-api';
+import { loadNodeModule } from './load-node-module';
 
 export type ReferenceServerOptions = Omit<ReferenceApiOptions, 'baseUrl'> & {
   /**
@@ -75,8 +78,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   const { port = 4010, host = '127.0.0.1', staticRoot, dataFile, reset = false, ...apiOptions } = options;
   // Imported here, so that bundling the testing entry for a browser (msw) never needs node modules.
   const [{ createServer }, { getRequestListener }, files, data] = await Promise.all([
-    import('node:http'),
-    import('@hono/node-server'),
+    loadNodeModule<typeof NodeHttp>('node:http'),
+    loadNodeModule<typeof HonoNodeServer>('@hono/node-server'),
     import('./static-files'),
     import('./data-file'),
   ]);
