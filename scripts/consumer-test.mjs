@@ -14,8 +14,12 @@ const args = new Set(process.argv.slice(2));
 const started = Date.now();
 
 function run(command, commandArgs, cwd) {
-  console.log(`$ ${command} ${commandArgs.join(' ')}${cwd === root ? '' : `   (in ${cwd})`}`);
-  return execFileSync(command, commandArgs, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const shown = commandArgs.map((arg) => (arg.includes('\n') ? '<script>' : arg)).join(' ');
+  console.log(`$ ${command} ${shown}${cwd === root ? '' : `   (in ${cwd})`}`);
+  const stepStarted = Date.now();
+  const output = execFileSync(command, commandArgs, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  console.log(`  (${((Date.now() - stepStarted) / 1000).toFixed(1)} s)`);
+  return output;
 }
 
 /** The files README's testing section shows: fenced blocks whose first line is `// <relative path>`. */
