@@ -15,7 +15,7 @@ export type JestPreset = {
  * ts-jest transpiles the project's TypeScript, and the ESM-only dependencies of msw to CommonJS (Node 20
  * cannot `require()` them); every other package in node_modules is left alone.
  */
-const preset: JestPreset = {
+export const jestPreset: JestPreset = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.tsx?$': ['ts-jest', {}],
@@ -27,4 +27,5 @@ const preset: JestPreset = {
   transformIgnorePatterns: [`/node_modules/(?!(msw/node_modules/)?(${ESM_ONLY_PACKAGES.join('|')})/)`],
 };
 
-export default preset;
+// jest reads the default export; a config of one's own spreads `jestPreset`.
+export default jestPreset;
