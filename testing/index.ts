@@ -45,4 +45,5 @@ export type { ListPage } from './reference-api/list-query-engine';
 export * from './factories';
 export { createTestBackend } from './test-backend';
 export type { TestBackend, TestBackendOptions } from './test-backend';
+export { Faults } from './reference-api/faults';
 export type { RouteFault } from './reference-api/faults';

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import type { CredentialsCheckSchema } from '../../api/contract/account-routes';
-import type { InstanceLogsSchema, Revision } from '../../api/contract/service-routes';
+import type { Routes } from '../../api/contract';
+import type { Revision } from '../../api/contract/service-routes';
 import type { TenantMember } from '../../api/contract/tenant-routes';
-import type { LoginResponseSchema } from '../../api/contract/user-routes';
 import type { CreatedToken, Invoice, Link, Operation } from '../../interfaces';
 import type { ListPage } from '../reference-api/list-query-engine';
 import { buildAccount, buildToken, buildUser } from './models';
@@ -12,11 +11,11 @@ import { buildAccount, buildToken, buildUser } from './models';
 const TS = '2024-05-01T10:00:00Z';
 
 /** What `validateAccountCredentials` answers. */
-export type CredentialsCheck = z.output<typeof CredentialsCheckSchema>;
+export type CredentialsCheck = z.output<Routes['validateAccountCredentials']['response']>;
 /** What `loadInstanceLogs` answers. */
-export type InstanceLogs = z.output<typeof InstanceLogsSchema>;
+export type InstanceLogs = z.output<Routes['loadInstanceLogs']['response']>;
 /** What `login` answers: the user and the session. */
-export type LoginResponse = z.output<typeof LoginResponseSchema>;
+export type LoginResponse = z.output<Routes['login']['response']>;
 
 /** A valid Link for tests; `overrides` replace top-level fields. */
 export const buildLink = (overrides: Partial<Link> = {}): Link => ({

@@ -31,3 +31,4 @@ export {
 } from './api-models';
 export type { CredentialsCheck, InstanceLogs, LoginResponse } from './api-models';
 export { routeResponses } from './route-responses';
+export type { RouteAnswer } from './route-responses';

@@ -1,5 +1,5 @@
+import type { z } from 'zod';
 import type { RouteId, Routes } from '../../api/contract';
-import type { RouteResponse } from '../../api/contract/define-route';
 import {
   buildCreatedToken,
   buildCredentialsCheck,
@@ -24,6 +24,11 @@ import {
   buildUser,
 } from './models';
 
+/** The success answer of route `K`: its response schema's output, or the bytes of a binary route. */
+export type RouteAnswer<K extends RouteId> = Routes[K] extends { responseType: 'binary' }
+  ? ArrayBuffer
+  : z.output<Routes[K]['response']>;
+
 const none = (): undefined => undefined;
 const accepted = (kind: Parameters<typeof buildOperation>[0] & object) => () =>
   buildOperation({ ...kind, status: 'pending', progress: 0 });
@@ -33,7 +38,7 @@ const accepted = (kind: Parameters<typeof buildOperation>[0] & object) => () =>
  * handler of that route. A route added to the contract without one here does not compile.
  * @example server.use(http.get(`${url}/users/me`, () => HttpResponse.json(routeResponses.loadUser())))
  */
-export const routeResponses: { readonly [K in RouteId]: () => RouteResponse<Routes[K]> } = {
+export const routeResponses: { readonly [K in RouteId]: () => RouteAnswer<K> } = {
   login: buildLoginResponse,
   logout: none,
   loadUser: buildUser,
