@@ -15,6 +15,8 @@ export const ENTRIES: Readonly<Record<string, string>> = {
   schemas: 'schemas.ts',
   contract: 'contract.ts',
   testing: 'testing/index.ts',
+  'testing/msw': 'testing/msw.ts',
+  'testing/jest-preset': 'testing/jest-preset.ts',
 };
 
 const renamed = new Map(Object.entries(ENTRIES).map(([name, source]) => [source, name]));

@@ -9,6 +9,7 @@ import {
   viewerCredentials,
   type ReferenceApiOptions,
 } from '../testing';
+import { referenceHandlers } from '../testing/msw';
 import type { RawCall } from '../testing/reference-api/raw-client';
 import { referenceClient } from './support/reference-client';
 
@@ -178,7 +179,7 @@ describe('reference API contract conformance', () => {
 
   it('the msw handlers answer fetch calls under a custom base URL and leave other URLs unhandled', async () => {
     const api = createReferenceApi({ baseUrl: 'http://aurora.test/v2/api', operationDurationMs: 0 });
-    const server = setupServer(...api.handlers);
+    const server = setupServer(...referenceHandlers(api));
     server.listen({ onUnhandledRequest: 'error' });
     try {
       const login = await fetch('http://aurora.test/v2/api/auth/login', {

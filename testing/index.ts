@@ -1,5 +1,5 @@
-// Public testing entry: a reference Aurora API (msw handlers, a hono app, a real HTTP server) and valid
-// builders of every data model.
+// Public testing entry: a reference Aurora API (a hono app, a real HTTP server, failure injection), a started
+// test backend in one call and valid builders of every model. It never loads msw: see ./msw for its handlers.
 
 export { createReferenceApi, DEFAULT_BASE_URL } from './reference-api/create-reference-api';
 export type { ReferenceApi, ReferenceApiOptions } from './reference-api/create-reference-api';
@@ -42,19 +42,8 @@ export {
 export type { Credentials } from './reference-api/credentials';
 export { applyListQuery } from './reference-api/list-query-engine';
 export type { ListPage } from './reference-api/list-query-engine';
-export {
-  buildUsage,
-  buildContainer,
-  buildInstance,
-  buildResource,
-  buildChannel,
-  buildRole,
-  buildService,
-  buildAccount,
-  buildEnvironment,
-  buildMarketplaceItem,
-  buildTenant,
-  buildOrganization,
-  buildToken,
-  buildUser,
-} from './factories';
+export * from './factories';
+export { createTestBackend } from './test-backend';
+export type { TestBackend, TestBackendOptions } from './test-backend';
+export { Faults } from './reference-api/faults';
+export type { RouteFault } from './reference-api/faults';

@@ -1,4 +1,4 @@
-// Browser test of the testing entry's msw handlers: `createReferenceApi(...).handlers` in msw's SERVICE WORKER
+// Browser test of the testing entry's msw handlers: `referenceHandlers(createReferenceApi(...))` in msw's SERVICE WORKER
 // (`setupWorker` from msw/browser), in Debian's Chromium, answering the BUILT library's calls. The page
 // (test/browser/msw/page.ts) is bundled here with its library imports redirected to dist/index.js and
 // dist/testing.js, and served by a tiny static server that has NO /mock-api: every request reaching it there is
@@ -21,7 +21,11 @@ import type { MswPageResult, ResultWindow } from './msw/page';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const library = { index: join(root, 'dist', 'index.js'), testing: join(root, 'dist', 'testing.js') };
+const library = {
+  index: join(root, 'dist', 'index.js'),
+  testing: join(root, 'dist', 'testing.js'),
+  testingMsw: join(root, 'dist', 'testing', 'msw.js'),
+};
 const workerScript = join(root, 'node_modules', 'msw', 'lib', 'mockServiceWorker.js');
 const screenshots = join(root, 'test-results');
 
@@ -32,8 +36,9 @@ const useBuiltLibrary: Plugin = {
     const sources: Record<string, string> = {
       [join(root, 'index')]: library.index,
       [join(root, 'testing', 'index')]: library.testing,
+      [join(root, 'testing', 'msw')]: library.testingMsw,
     };
-    pluginBuild.onResolve({ filter: /(^|\/)(index|testing\/index)$/ }, (args) => {
+    pluginBuild.onResolve({ filter: /(^|\/)(index|testing\/index|testing\/msw)$/ }, (args) => {
       const built = sources[join(args.resolveDir, args.path)];
       return built === undefined ? undefined : { path: built };
     });
@@ -100,7 +105,7 @@ function startStaticServer(dir: string): Promise<Server> {
 }
 
 before(async () => {
-  for (const file of [library.index, library.testing]) {
+  for (const file of [library.index, library.testing, library.testingMsw]) {
     assert.ok(existsSync(file), `The library is not built (${file} is missing): run "npm run build" first.`);
   }
   assert.ok(existsSync(workerScript), `msw's worker script is missing (${workerScript}): run "npm ci".`);

@@ -5,6 +5,7 @@ import type { Service } from '../../interfaces/service-interface';
 import type { Tenant } from '../../interfaces/tenant-interface';
 import type { User } from '../../interfaces/user-interface';
 import { createReferenceApi, demoCredentials, type Credentials, type ReferenceApi, type SeedName } from '../../testing';
+import { referenceHandlers } from '../../testing/msw';
 import { recordEvents, server } from './setup';
 
 // The one reference-API set-up of the test suite: a file calls `useReferenceApi()` once, then every test starts
@@ -90,7 +91,7 @@ export function setupReference(options: ReferenceOptions = {}) {
     options.operationDurationMs === undefined
       ? referenceApi(seed)
       : createReferenceApi({ baseUrl: SLOW_API_URL, seed, operationDurationMs: options.operationDurationMs });
-  server.use(...api.handlers);
+  server.use(...referenceHandlers(api));
   const listenerErrors: unknown[] = [];
   const bridge = createWUIBridge({ onListenerError: (error) => listenerErrors.push(error) });
   const log = recordEvents(bridge);

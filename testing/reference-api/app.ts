@@ -3,13 +3,14 @@ import { cors } from 'hono/cors';
 import type { z } from 'zod';
 import { routes, type RouteId } from '../../api/contract';
 import type { RouteDefinition } from '../../api/contract/define-route';
-import type { ErrorBody } from '../../api/contract/error-body';
+import type { ErrorReason } from '../../errors/reasons';
 import type { ErrorCode, ErrorDetail } from '../../errors/backend-error';
 import { zodIssuesToDetails } from '../../errors/from-zod';
-import { STATUS_FOR_CODE } from '../../errors/http-status';
+import { codeForStatus, STATUS_FOR_CODE } from '../../errors/http-status';
 import { createRequestId } from '../../bridge/request-id';
 import { authenticate } from './access';
-import { ApiError } from './errors';
+import { ApiError, errorBody } from './errors';
+import type { Faults, RouteFault } from './faults';
 import { handlers } from './handlers';
 import { PUBLIC_ROUTES, type AuthenticatedContext, type RequestContext } from './handlers/types';
 import { settleOperations } from './operations';
@@ -30,21 +31,14 @@ export function errorResponse(
   code: ErrorCode,
   message: string,
   details?: readonly ErrorDetail[],
+  status: number = STATUS_FOR_CODE[code],
+  reason?: ErrorReason,
 ): Response {
-  // Within the limits of ErrorBodySchema, so that clients always accept it.
-  const listed = details?.slice(0, 200).map((detail) => ({
-    path: detail.path.slice(0, 500),
-    message: detail.message.slice(0, 1000),
-  }));
-  const body: ErrorBody = {
-    code,
-    message: message.slice(0, 2000),
-    ...(listed === undefined ? {} : { details: listed }),
-    requestId,
-  };
+  // errorBody keeps it within the limits of ErrorBodySchema, so that clients always accept it.
+  const body = errorBody(new ApiError(code, message, details, reason), requestId);
   const headers = new Headers({ 'X-Request-Id': requestId });
   if (code === 'UNAUTHORIZED') headers.set('WWW-Authenticate', 'Bearer realm="aurora"');
-  return Response.json(body, { status: STATUS_FOR_CODE[code], headers });
+  return Response.json(body, { status, headers });
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -90,9 +84,32 @@ function success(route: RouteDefinition, result: unknown, requestId: string): Re
 // The input was validated with the route's own schemas above, so it is the handler's HandlerInput<K>.
 type AnyHandler = (context: RequestContext | AuthenticatedContext, input: unknown) => unknown;
 
-async function answer(store: Store, id: RouteId, c: Context): Promise<Response> {
+// Marks the answer of an injected network error on its way through hono's middleware (which cannot carry a
+// `Response.error()`); the app's fetch turns it into one.
+const DROP_HEADER = 'x-reference-api-drop';
+
+/** The answer of an injected fault, after its delay; `undefined` lets the route run. */
+async function playFault(store: Store, id: RouteId, fault: RouteFault, c: Context, requestId: string) {
+  if (fault.delayMs !== undefined && fault.delayMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  }
+  if (fault.networkError === true) return new Response(null, { status: 503, headers: { [DROP_HEADER]: '1' } });
+  if (fault.expiredSession === true) {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+    if (token !== undefined) store.sessions.delete(token);
+    return errorResponse(requestId, 'UNAUTHORIZED', 'The access token has expired', undefined, 401, 'session_expired');
+  }
+  if (fault.status === undefined) return undefined;
+  const message = fault.message ?? `Injected failure: ${fault.status} on ${id}`;
+  return errorResponse(requestId, fault.code ?? codeForStatus(fault.status), message, undefined, fault.status);
+}
+
+async function answer(store: Store, id: RouteId, c: Context, faults: Faults | undefined): Promise<Response> {
   const route: RouteDefinition = routes[id];
   const requestId = requestIdOf(c.req.raw);
+  const fault = faults?.take(id);
+  const failed = fault === undefined ? undefined : await playFault(store, id, fault, c, requestId);
+  if (failed !== undefined) return failed;
   settleOperations(store);
   const caller = PUBLIC.has(id) ? undefined : authenticate(store, c.req.header('Authorization'));
   const input = await readInput(route, c);
@@ -106,9 +123,9 @@ export const toHonoPath = (path: string): string => path.replace(/\{(\w+)\}/g, '
 /**
  * The reference Aurora API as a hono app under `basePath`, generated from the route contract: every route
  * authenticates (but `login`), validates its params, query and body, runs its domain handler on `store`
- * and answers with its success status; every failure is an ErrorBody.
+ * and answers with its success status; every failure is an ErrorBody. `faults` are played before a route runs.
  */
-export function createApp(store: Store, basePath = '/api') {
+export function createApp(store: Store, basePath = '/api', faults?: Faults) {
   const app = new Hono().basePath(basePath === '' ? '/' : basePath);
   app.use(
     '*',
@@ -121,16 +138,32 @@ export function createApp(store: Store, basePath = '/api') {
   );
   for (const id of Object.keys(routes) as RouteId[]) {
     const route = routes[id];
-    app.on(route.method, toHonoPath(route.path), (c) => answer(store, id, c));
+    app.on(route.method, toHonoPath(route.path), (c) => answer(store, id, c, faults));
   }
   app.notFound((c) =>
     errorResponse(requestIdOf(c.req.raw), 'NOT_FOUND', `No route ${c.req.method} ${new URL(c.req.url).pathname}`),
   );
   app.onError((error, c) => {
     const requestId = requestIdOf(c.req.raw);
-    if (error instanceof ApiError) return errorResponse(requestId, error.code, error.message, error.details);
+    if (error instanceof ApiError) {
+      return errorResponse(
+        requestId,
+        error.code,
+        error.message,
+        error.details,
+        STATUS_FOR_CODE[error.code],
+        error.reason,
+      );
+    }
     return errorResponse(requestId, 'SERVER', `The reference API failed: ${error.message}`);
   });
+  // An injected network error answers `Response.error()`: msw turns it into a failed fetch, the real server
+  // into a dropped connection.
+  const answerOf = app.fetch;
+  app.fetch = async (...args) => {
+    const response = await answerOf(...args);
+    return response.headers.has(DROP_HEADER) ? Response.error() : response;
+  };
   return app;
 }
 

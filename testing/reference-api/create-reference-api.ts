@@ -1,11 +1,12 @@
-import { http, type HttpHandler } from 'msw';
+import type { RouteId } from '../../api/contract';
 import { createApp, type ReferenceApp } from './app';
+import { Faults, type RouteFault } from './faults';
 import { seedStore, type SeedName } from './seed';
 import { Store } from './store';
 
 export type ReferenceApiOptions = {
   /**
-   * Where the API lives; msw answers `${baseUrl}/*`.
+   * Where the API lives; the msw handlers (`aurora-backend-handler/testing/msw`) answer `${baseUrl}/*`.
    * @default 'http://localhost:4010/api'
    * @example 'http://aurora.test/api'
    */
@@ -37,20 +38,27 @@ export type ReferenceApiOptions = {
 };
 
 export type ReferenceApi = {
-  /** msw handlers answering every request under `baseUrl` with the reference API. */
-  handlers: HttpHandler[];
   /** The hono app: `app.fetch(request)` answers a fetch Request. */
   app: ReferenceApp;
   /** The in-memory state, for assertions and set-up beyond the API. */
   store: Store;
   baseUrl: string;
-  /** Forgets every change: back to the seed, ids restarting. */
+  /**
+   * Plays `fault` on the next requests of `route` (a route id of the contract), in msw and real-server mode
+   * alike; returns a function that removes it. The newest fault of a route applies first.
+   * @example api.inject('updateUser', { status: 503, times: 1 })
+   */
+  inject(route: RouteId, fault: RouteFault): () => void;
+  /** Forgets every change and every injected fault: back to the seed, ids restarting. */
   reset(): void;
 };
 
 export const DEFAULT_BASE_URL = 'http://localhost:4010/api';
 
-/** An in-memory, stateful Aurora API that follows the route contract; use it with msw or `app.fetch`. */
+/**
+ * An in-memory, stateful Aurora API that follows the route contract: serve it with `startReferenceServer`,
+ * msw (`referenceHandlers` of `aurora-backend-handler/testing/msw`) or `app.fetch`. Loading it needs no msw.
+ */
 export function createReferenceApi(options: ReferenceApiOptions = {}): ReferenceApi {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const seed = options.seed ?? 'demo';
@@ -61,13 +69,15 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     liveMetrics: options.liveMetrics ?? false,
   });
   seedStore(store, seed);
-  const app = createApp(store, new URL(baseUrl).pathname.replace(/\/+$/, ''));
+  const faults = new Faults();
+  const app = createApp(store, new URL(baseUrl).pathname.replace(/\/+$/, ''), faults);
   return {
-    handlers: [http.all(`${baseUrl}/*`, ({ request }) => app.fetch(request))],
     app,
     store,
     baseUrl,
+    inject: (route, fault) => faults.inject(route, fault),
     reset: () => {
+      faults.clear();
       store.clear();
       seedStore(store, seed);
     },

@@ -1,5 +1,8 @@
+import type * as HonoNodeServer from '@hono/node-server';
+import type * as NodeHttp from 'node:http';
 import type { Server } from 'node:http';
 import { createReferenceApi, type ReferenceApi, type ReferenceApiOptions } from './create-reference-api';
+import { loadNodeModule } from './load-node-module';
 
 export type ReferenceServerOptions = Omit<ReferenceApiOptions, 'baseUrl'> & {
   /**
@@ -43,6 +46,9 @@ export type ReferenceServer = {
   api: ReferenceApi;
 };
 
+// Thrown after a connection was dropped on purpose, so that nothing is written to it.
+const DROPPED = new Error('connection dropped');
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
@@ -72,8 +78,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   const { port = 4010, host = '127.0.0.1', staticRoot, dataFile, reset = false, ...apiOptions } = options;
   // Imported here, so that bundling the testing entry for a browser (msw) never needs node modules.
   const [{ createServer }, { getRequestListener }, files, data] = await Promise.all([
-    import('node:http'),
-    import('@hono/node-server'),
+    loadNodeModule<typeof NodeHttp>('node:http'),
+    loadNodeModule<typeof HonoNodeServer>('@hono/node-server'),
     import('./static-files'),
     import('./data-file'),
   ]);
@@ -98,7 +104,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     if (dataFile === undefined || pendingSave !== undefined) return;
     pendingSave = setTimeout(() => void flush(api), 250);
   };
-  const answer = async (request: Request): Promise<Response> => {
+  const answer = async (request: Request, env: { outgoing: { destroy(): unknown } }): Promise<Response> => {
     const { api } = holder;
     if (api === undefined) return new Response('Starting', { status: 503 });
     const { pathname } = new URL(request.url);
@@ -107,9 +113,17 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
     const response = await api.app.fetch(request);
     save(api);
+    // An injected network error: the connection ends without an answer.
+    if (response.type === 'error') {
+      env.outgoing.destroy();
+      throw DROPPED;
+    }
     return response;
   };
-  const listener = getRequestListener(answer, { overrideGlobalObjects: false });
+  const listener = getRequestListener(answer, {
+    overrideGlobalObjects: false,
+    errorHandler: (error) => (error === DROPPED ? undefined : new Response(null, { status: 500 })),
+  });
   const server = createServer((incoming, outgoing) => void listener(incoming, outgoing));
   const actualPort = await listen(server, port, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/api`;

@@ -6,6 +6,7 @@
 // `aurora-backend-handler` and `aurora-backend-handler/testing` would resolve in an app.
 import { createBackendHandler, createWUIBridge, type HttpCallInfo, type User } from '../../../index';
 import { createReferenceApi, demoCredentials } from '../../../testing/index';
+import { referenceHandlers } from '../../../testing/msw';
 import { setupWorker } from 'msw/browser';
 
 /** What the page found, read by the test from `window.__result` (and shown by `data-testid`). */
@@ -47,7 +48,7 @@ async function run(result: MswPageResult): Promise<void> {
   let step = 'worker.start';
   try {
     const api = createReferenceApi({ baseUrl: apiBaseUrl, operationDurationMs: 0 });
-    const worker = setupWorker(...api.handlers);
+    const worker = setupWorker(...referenceHandlers(api));
     const registration = await worker.start({
       onUnhandledRequest: 'error',
       quiet: true,

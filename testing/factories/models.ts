@@ -13,7 +13,7 @@ import type {
   Token,
   Usage,
   User,
-} from '../interfaces';
+} from '../../interfaces';
 
 const TS = '2024-05-01T10:00:00Z';
 

@@ -1,0 +1,34 @@
+// Valid data for a WUI's own tests: builders of every model and answer of the API, and one success answer per route.
+
+export {
+  buildUsage,
+  buildContainer,
+  buildInstance,
+  buildResource,
+  buildChannel,
+  buildRole,
+  buildService,
+  buildAccount,
+  buildEnvironment,
+  buildMarketplaceItem,
+  buildTenant,
+  buildOrganization,
+  buildToken,
+  buildUser,
+} from './models';
+export {
+  buildLink,
+  buildInvoice,
+  buildOperation,
+  buildRevision,
+  buildTenantMember,
+  buildCreatedToken,
+  buildCredentialsCheck,
+  buildInstanceLogs,
+  buildLoginResponse,
+  buildListPage,
+  buildInvoiceFile,
+} from './api-models';
+export type { CredentialsCheck, InstanceLogs, LoginResponse } from './api-models';
+export { routeResponses } from './route-responses';
+export type { RouteAnswer } from './route-responses';

@@ -1,0 +1,105 @@
+import type { RouteId } from '../../api/contract';
+import { routes } from '../../api/contract';
+import type { ErrorCode } from '../../errors/backend-error';
+
+/**
+ * A failure the reference API plays on one route, for a WUI's own tests of slow, failing or lost calls. One
+ * of `status`, `networkError` and `expiredSession` (or none: `delayMs` alone only slows the route down).
+ */
+export type RouteFault = {
+  /**
+   * Wait this long before answering (or failing). Real timers: under jest's fake timers, advance them.
+   * @default 0
+   * @example 200
+   */
+  delayMs?: number;
+  /**
+   * Answer with this HTTP error status (400-599) and an ErrorBody, instead of running the route.
+   * @default undefined (the route runs)
+   * @example 503
+   */
+  status?: number;
+  /**
+   * The ErrorBody's `code` with `status`.
+   * @default the code the status stands for (503: 'SERVER', 429: 'RATE_LIMITED', ...)
+   * @example 'RATE_LIMITED'
+   */
+  code?: ErrorCode;
+  /**
+   * The ErrorBody's `message` with `status`.
+   * @default 'Injected failure: <status> on <routeId>'
+   * @example 'The database is being upgraded'
+   */
+  message?: string;
+  /**
+   * Drop the connection without an answer, as a lost network does (the client sees a network error).
+   * @default false
+   * @example true
+   */
+  networkError?: boolean;
+  /**
+   * Answer 401 as for an expired access token, and end the caller's session: later calls fail too, until
+   * the user signs in again.
+   * @default false
+   * @example true
+   */
+  expiredSession?: boolean;
+  /**
+   * How many requests of the route the fault applies to; then the route behaves normally again.
+   * @default Infinity (until removed or `reset()`)
+   * @example 1
+   */
+  times?: number;
+};
+
+function check(route: RouteId, fault: RouteFault): void {
+  if (!Object.hasOwn(routes, route)) throw new TypeError(`No route ${route} in the contract`);
+  const outcomes = [fault.status !== undefined, fault.networkError === true, fault.expiredSession === true];
+  if (outcomes.filter(Boolean).length > 1) {
+    throw new TypeError('A fault has one outcome: status, networkError or expiredSession');
+  }
+  if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)) {
+    throw new TypeError(`A fault status is an HTTP error status (400-599), not ${fault.status}`);
+  }
+  if (fault.delayMs !== undefined && !(fault.delayMs >= 0)) throw new TypeError('delayMs is 0 or more');
+  if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) {
+    throw new TypeError('times is a whole number above 0');
+  }
+}
+
+type Entry = { fault: RouteFault; left: number };
+
+/** The faults injected per route; the newest fault of a route applies first. */
+export class Faults {
+  private readonly byRoute = new Map<RouteId, Entry[]>();
+
+  /** Plays `fault` on the next requests of `route`; returns a function that removes it. */
+  inject(route: RouteId, fault: RouteFault): () => void {
+    check(route, fault);
+    const entry: Entry = { fault, left: fault.times ?? Number.POSITIVE_INFINITY };
+    const entries = this.byRoute.get(route) ?? [];
+    entries.unshift(entry);
+    this.byRoute.set(route, entries);
+    return () => this.remove(route, entry);
+  }
+
+  /** The fault a request of `route` meets now, counting it; `undefined` when the route behaves normally. */
+  take(route: RouteId): RouteFault | undefined {
+    const entry = this.byRoute.get(route)?.[0];
+    if (entry === undefined) return undefined;
+    entry.left -= 1;
+    if (entry.left <= 0) this.remove(route, entry);
+    return entry.fault;
+  }
+
+  /** Removes every fault. */
+  clear(): void {
+    this.byRoute.clear();
+  }
+
+  private remove(route: RouteId, entry: Entry): void {
+    const rest = (this.byRoute.get(route) ?? []).filter((item) => item !== entry);
+    if (rest.length === 0) this.byRoute.delete(route);
+    else this.byRoute.set(route, rest);
+  }
+}
