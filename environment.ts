@@ -4,7 +4,7 @@ import { parseWithMessages } from './errors/parse-input';
 import { LOG_LEVELS, type LogLevel } from './log/logger';
 
 /** Settings of the backend handler. Values given in code override environment variables, which override defaults. */
-export type EnvironmentOptions = {
+export interface EnvironmentOptions {
   /**
    * Base URL of the Aurora REST API: every call goes to a path below it, and to no other origin.
    * Environment variable: `AURORA_API_URL`.
@@ -26,18 +26,18 @@ export type EnvironmentOptions = {
    * @example 'debug'
    */
   logLevel?: LogLevel;
-};
+}
 
 /** The resolved, validated settings. */
 export type ResolvedEnvironment = Readonly<Required<EnvironmentOptions>>;
 
-export type Setting = {
+export interface Setting {
   key: keyof EnvironmentOptions;
   variable: string;
   defaultValue: string | number;
   accepted: string;
   schema: z.ZodType;
-};
+}
 
 const ApiBaseUrlSchema = z
   .string()

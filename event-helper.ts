@@ -116,13 +116,16 @@ export class WUIBridge {
     return new Promise<RequestResult<K>>((resolve, reject) => {
       const waiter: Waiter = {
         resolve: resolve,
-        reject,
+        reject: (error: BackendError) => {
+          reject(error);
+        },
         untilCompleted: options.until === 'completed',
       };
       try {
         this.#send(name, input, { requestId, signal: options.signal, timeoutMs: options.timeoutMs, waiter });
       } catch (error) {
-        reject(error);
+        // #send throws BackendErrors only (a malformed or duplicate request); anything else is a defect.
+        reject(error instanceof Error ? error : defect(name, requestId, error));
       }
     });
   }
@@ -174,7 +177,7 @@ export class WUIBridge {
   ): void {
     const { requestId } = request;
     // Outcome and handler events (`x:success`, `state:changed`) come from the claimant only.
-    if (String(name).includes(':')) throw notARequest(String(name));
+    if (name.includes(':')) throw notARequest(name);
     if (this.#registry.has(requestId)) throw requestIdInFlight(name, requestId);
     const claimant = this.#claimants.get(name);
     const signal = this.#registry.open({ ...request, name, owner: claimant ?? this });

@@ -26,7 +26,6 @@ const config: Config = {
   collectCoverageFrom: [
     'handler/**/*.ts',
     'bridge/**/*.ts',
-    'operations/**/*.ts',
     'requests/**/*.ts',
     'log/**/*.ts',
     'testing/**/*.ts',

@@ -1,12 +1,12 @@
 import type { AccessTokenProvider } from './http/transport';
 
 /** The session opened by `login`, held in memory only: never in web storage, events or logs. */
-export type Session = {
+export interface Session {
   /** Supplies the current access token to the transport. */
   getAccessToken: AccessTokenProvider;
   open(accessToken: string, expiresAt: string): void;
   close(): void;
-};
+}
 
 export function createSession(): Session {
   let current: { accessToken: string; expiresAt: number } | undefined;

@@ -29,9 +29,9 @@ export class IsolatedEmitter {
       }
     };
     let byListener = this.#wrappers.get(event);
-    if (byListener === undefined) this.#wrappers.set(event, (byListener = new Map()));
+    if (byListener === undefined) this.#wrappers.set(event, (byListener = new Map<AnyListener, Set<Wrapper>>()));
     let wrappers = byListener.get(listener);
-    if (wrappers === undefined) byListener.set(listener, (wrappers = new Set()));
+    if (wrappers === undefined) byListener.set(listener, (wrappers = new Set<Wrapper>()));
     wrappers.add(wrapper);
     this.#emitter.on(event, wrapper);
     return () => this.#remove(event, listener, wrapper);

@@ -19,10 +19,10 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One problem found in an input or a response: where (`path`, dotted) and what. */
-export type ErrorDetail = { path: string; message: string };
+export interface ErrorDetail { path: string; message: string }
 
 /** Structured fields of a {@link BackendError}; all but `code` and `message` are optional. */
-export type BackendErrorInit = {
+export interface BackendErrorInit {
   code: ErrorCode;
   message: string;
   /** HTTP status of the response that failed, when there was one. */
@@ -38,7 +38,7 @@ export type BackendErrorInit = {
   /** Whether the same call may succeed if tried again later. Defaults from `code`. */
   retryable?: boolean | undefined;
   cause?: unknown;
-};
+}
 
 /** Codes whose errors are `retryable` unless the error says otherwise. */
 export const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set(['RATE_LIMITED', 'SERVER', 'NETWORK', 'TIMEOUT']);
@@ -97,7 +97,7 @@ export class BackendError extends Error {
 }
 
 /** What {@link BackendError.toJSON} returns. */
-export type BackendErrorJSON = {
+export interface BackendErrorJSON {
   name: 'BackendError';
   code: ErrorCode;
   message: string;
@@ -107,7 +107,7 @@ export type BackendErrorJSON = {
   method?: string;
   path?: string;
   requestId?: string;
-};
+}
 
 /**
  * True for a {@link BackendError}, also one created by another copy of this library (bundled twice, or

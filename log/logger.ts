@@ -6,12 +6,12 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  * Where the library writes its diagnostics. An extension point: pass your own (pino, console, a test spy).
  * The library never passes tokens, passwords or request bodies to it.
  */
-export type Logger = {
+export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
-};
+}
 
 type LogMethod = Exclude<LogLevel, 'silent'>;
 

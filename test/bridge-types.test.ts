@@ -28,7 +28,7 @@ describe('the typed event map', () => {
     expect(bridge.eventNames()).toEqual(['user:loaded']);
 
     // @ts-expect-error -- "user:loaded" is not a request of the map
-    expect(() => bridge.emit('user:loaded', 'payload')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => bridge.emit('user:loaded', 'payload')).toThrow(/not emitted/);
     expect(calls).toEqual([]);
 
     off();
@@ -98,11 +98,13 @@ describe('the typed event map', () => {
     expect(() =>
       // @ts-expect-error -- outcome events are answered through a claim, never emitted by components
       bridge.emit('updateUser:success', buildUser(), { requestId: 'x', name: 'updateUser', durationMs: 0 }),
-    ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    ).toThrow(/not emitted/);
     bridge.emit('updateUser', { name: 'Grace' }, { requestId: 'req-1' });
 
     expect(bridge.listenerCount('updateUser:success')).toBe(1);
-    expect(received).toEqual([['Grace', { requestId: 'req-1', name: 'updateUser', durationMs: expect.any(Number) }]]);
+    expect(received).toEqual([
+      ['Grace', { requestId: 'req-1', name: 'updateUser', durationMs: expect.any(Number) as number }],
+    ]);
   });
 
   it('gives an error listener a BackendError, and rejects a listener expecting anything else', () => {

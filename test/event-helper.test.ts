@@ -132,7 +132,7 @@ describe('WUIBridge listeners', () => {
 
 describe('WUIBridge requests without a handler', () => {
   it('answers a request at once with a CONFIG <op>:error carrying the given requestId', () => {
-    const { bridge, notify } = bridgeWithErrors();
+    const { bridge } = bridgeWithErrors();
     const outcomes = recordOutcomes(bridge);
 
     const requestId = bridge.emit('updateUser', { name: 'Ada' }, { requestId: 'req-given' });
@@ -146,7 +146,7 @@ describe('WUIBridge requests without a handler', () => {
   });
 
   it('generates a distinct requestId for each request emitted without one, and answers with it', () => {
-    const { bridge, notify } = bridgeWithErrors();
+    const { bridge } = bridgeWithErrors();
     const outcomes = recordOutcomes(bridge);
 
     const first = bridge.emit('updateUser', { name: 'Ada' });
@@ -161,7 +161,7 @@ describe('WUIBridge requests without a handler', () => {
   });
 
   it('rejects request() at once with CONFIG and removes the listeners it added', async () => {
-    const { bridge, notify } = bridgeWithErrors();
+    const { bridge } = bridgeWithErrors();
 
     await expect(bridge.request('loadUser', undefined, { requestId: 'req-lonely' })).rejects.toMatchObject({
       code: 'CONFIG',
@@ -171,7 +171,7 @@ describe('WUIBridge requests without a handler', () => {
   });
 
   it('still answers with CONFIG when a listener only observes the request event (e.g. a devtools log)', async () => {
-    const { bridge, notify } = bridgeWithErrors();
+    const { bridge } = bridgeWithErrors();
     bridge.on('loadUser', () => undefined);
 
     // timeoutMs only keeps a missing outcome from hanging the test.
@@ -183,7 +183,7 @@ describe('WUIBridge requests without a handler', () => {
 
 describe('WUIBridge introspection', () => {
   it('eventNames() lists exactly the events with listeners and listenerCount() counts each', () => {
-    const { bridge, notify } = bridgeWithErrors();
+    const { bridge } = bridgeWithErrors();
     expect(bridge.eventNames()).toEqual([]);
 
     const offA = bridge.on('loadUser:success', () => undefined);

@@ -165,7 +165,7 @@ describe('the errors the HTTP layer rejects with', () => {
       expect(isBackendError(error)).toBe(true);
       expect(isAxiosError(error)).toBe(false);
       expect(isAxiosError(error.cause)).toBe(false);
-      const json = error.toJSON() as Record<string, unknown>;
+      const json = error.toJSON() as unknown as Record<string, unknown>;
       expect(['config', 'headers', 'request', 'response', 'cause'].filter((key) => key in json)).toEqual([]);
       expect(JSON.stringify(error)).not.toContain(TEST_TOKEN);
     },

@@ -5,11 +5,11 @@
 const ESM_ONLY_PACKAGES = ['rettime', 'until-async', '@open-draft/deferred-promise'] as const;
 
 /** The part of a jest config this preset sets. */
-export type JestPreset = {
+export interface JestPreset {
   testEnvironment: string;
   transform: Record<string, [string, Record<string, unknown>]>;
   transformIgnorePatterns: string[];
-};
+}
 
 /**
  * ts-jest transpiles the project's TypeScript, and the ESM-only dependencies of msw to CommonJS (Node 20

@@ -13,7 +13,7 @@ import type { SeedName } from './reference-api/seed';
 import { startReferenceServer } from './reference-api/server';
 
 /** Options of {@link createTestBackend}. */
-export type TestBackendOptions = {
+export interface TestBackendOptions {
   /**
    * The world the reference API starts from: `demo` (organizations, tenants, services) or `empty` (the
    * seeded users only).
@@ -51,10 +51,10 @@ export type TestBackendOptions = {
    * @example { onHttpCall: (call) => calls.push(call) }
    */
   handler?: Omit<BackendHandlerOptions, 'bridge'>;
-};
+}
 
 /** A started reference API with a bridge and a started handler talking to it: see {@link createTestBackend}. */
-export type TestBackend = {
+export interface TestBackend {
   /** The bridge a WUI's components use; its handler answers every request event. */
   bridge: WUIBridge;
   /** The started handler; `dispose()` stops it. */
@@ -69,7 +69,7 @@ export type TestBackend = {
   dispose(): Promise<void>;
   /** `await using backend = await createTestBackend()` disposes it at the end of the scope. */
   [Symbol.asyncDispose](): Promise<void>;
-};
+}
 
 /**
  * A reference API served on a real loopback server (127.0.0.1, a free port), a bridge and a started handler

@@ -7,7 +7,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
  * One REST route of the Aurora API, declared once and used by the client (api services), the reference
  * backend and the OpenAPI document. `path` is a template: `{name}` stands for a path parameter of `params`.
  */
-export type RouteDefinition = {
+export interface RouteDefinition {
   /** Stable identifier, also the OpenAPI operationId. */
   id: string;
   method: HttpMethod;
@@ -21,7 +21,7 @@ export type RouteDefinition = {
   successStatus: number;
   /** `binary` bodies (e.g. an invoice PDF) are returned as bytes, not parsed as JSON. */
   responseType?: 'json' | 'binary';
-};
+}
 
 /** Declares a route, keeping its literal types so that calls to it are typed from its schemas. */
 export function defineRoute<const R extends RouteDefinition>(route: R): R {

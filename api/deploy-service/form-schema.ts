@@ -63,13 +63,13 @@ export const CHANNEL_LISTS = [
 ] as const satisfies readonly { list: keyof ParsedServiceForm; kind: ChannelSpec['kind'] }[];
 
 /** One channel of the form with its kind and where it sits in the form (`serverChannels.0`). */
-export type FormChannel = {
+export interface FormChannel {
   name: string;
   kind: ChannelSpec['kind'];
   protocol: ChannelProtocol;
   port?: number;
   path: string;
-};
+}
 
 /** Every channel of the form, server channels first, then client, then duplex, each list in its order. */
 export function formChannels(form: ParsedServiceForm): FormChannel[] {

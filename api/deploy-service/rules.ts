@@ -5,11 +5,11 @@ import type { Tenant } from '../../interfaces/tenant-interface';
 import { MAX_CHANNELS, formChannels, type FormChannel, type ParsedServiceForm } from './form-schema';
 
 /** The tenant a form deploys into, as held in the handler's state (environments with usage, resources, services). */
-export type DeploymentContext = {
+export interface DeploymentContext {
   tenant: Tenant;
   /** A service whose current cpu/memory is given back to its environment first: the one an update replaces. */
   excludeServiceId?: string;
-};
+}
 
 /** One rule of a deployment: every problem it finds, each at the path of the field to correct. */
 export type DeploymentRule = (form: ParsedServiceForm, context: DeploymentContext) => ErrorDetail[];

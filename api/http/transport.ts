@@ -14,29 +14,29 @@ import { errorFromResponse, translateCallError, type CallSite } from './translat
 export type AccessTokenProvider = () => string | undefined | null | Promise<string | undefined | null>;
 
 /** What one call carries besides its route data: correlation and cancellation. */
-export type CallContext = { requestId: string; signal?: AbortSignal | undefined };
+export interface CallContext { requestId: string; signal?: AbortSignal | undefined }
 
 /** Facts about one finished HTTP call, for devtools and metrics. Never holds headers or bodies. */
-export type HttpCallInfo = {
+export interface HttpCallInfo {
   requestId: string;
   method: string;
   path: string;
   status: number | undefined;
   durationMs: number;
   errorCode: BackendError['code'] | undefined;
-};
+}
 
-export type TransportOptions = {
+export interface TransportOptions {
   environment: ResolvedEnvironment;
   getAccessToken?: AccessTokenProvider | undefined;
   logger: Logger;
   onCall?: ((info: HttpCallInfo) => void) | undefined;
-};
+}
 
 /** The one way the library talks HTTP: every REST call of every api service goes through `send`. */
-export type Transport = {
+export interface Transport {
   send<R extends RouteDefinition>(route: R, request: RouteRequest<R>, context: CallContext): Promise<RouteResponse<R>>;
-};
+}
 
 type Part = 'params' | 'query' | 'body';
 

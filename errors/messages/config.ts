@@ -1,7 +1,7 @@
 import { BackendError } from '../backend-error';
 
 /** Describes one invalid setting: which, where it came from, what was given (already made safe to show). */
-export type InvalidSetting = {
+export interface InvalidSetting {
   key: string;
   variable: string;
   /** "given in code", "from environment variable X" or "the default". */
@@ -10,7 +10,7 @@ export type InvalidSetting = {
   shownValue: string;
   problems: readonly string[];
   accepted: string;
-};
+}
 
 /** `CONFIG`: a setting of the handler is invalid; names it, its source, the problem and the accepted form. */
 export function invalidSetting(setting: InvalidSetting): BackendError {

@@ -5,7 +5,7 @@ import { redact } from '../redact';
 import { ADVICE, adviceFor } from './advice';
 
 /** Which HTTP call failed: enough to say so in an error, never headers or bodies. */
-export type HttpCall = {
+export interface HttpCall {
   method: string;
   /** The API path, relative to the base URL, without query string. */
   path: string;
@@ -14,16 +14,16 @@ export type HttpCall = {
   timeoutMs: number;
   /** Values that must not appear in an error even if the server echoes them, such as the access token. */
   secrets: readonly string[];
-};
+}
 
 /** What an error response said, as far as it followed the error body contract. */
-export type ErrorResponse = {
+export interface ErrorResponse {
   status: number;
   message?: string | undefined;
   details?: readonly ErrorDetail[] | undefined;
   reason?: string | undefined;
   retryAfter?: string | undefined;
-};
+}
 
 const where = (call: HttpCall) => ({ method: call.method, path: call.path, requestId: call.requestId });
 const describe = (call: HttpCall) => `${call.method} ${call.path}`;

@@ -10,14 +10,14 @@ import {
 import { TimelineModel } from './timeline-model';
 
 /** The library, wired like a WUI would: one bridge, one handler on the page's own API, and the devtools. */
-export type Backend = {
+export interface Backend {
   bridge: WUIBridge;
   handler: BackendHandler;
   timeline: TimelineModel;
   apiBaseUrl: string;
   /** `bridge.request` for an operation chosen at run time, with an input built from a form. */
   send(operation: RequestName, input: unknown, options?: RequestOptions): Promise<unknown>;
-};
+}
 
 export function createBackend(apiBaseUrl = new URL('/api', window.location.origin).href): Backend {
   const timeline = new TimelineModel();

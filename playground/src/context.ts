@@ -7,7 +7,7 @@ type Role = Service['roles'][number];
 type Instance = Role['instances'][number];
 
 /** Everything forms can prefill from: the selected node and, where nothing is selected, sensible defaults. */
-export type Context = {
+export interface Context {
   user: User | null;
   organization?: User['organizations'][number] | undefined;
   token?: User['tokens'][number] | undefined;
@@ -21,7 +21,7 @@ export type Context = {
   instance?: Instance | undefined;
   /** Whether the service/instance came from the selection (not a default). */
   serviceSelected: boolean;
-};
+}
 
 const byId = <T extends { id: string }>(items: readonly T[], id: string | undefined): T | undefined =>
   id === undefined ? undefined : items.find((item) => item.id === id);

@@ -1,7 +1,7 @@
 import { isBackendError } from 'aurora-backend-handler';
 
 /** What the playground shows of a failure: a BackendError's structured fields, or any thrown value. */
-export type ErrorView = {
+export interface ErrorView {
   code: string;
   message: string;
   status?: number | undefined;
@@ -10,7 +10,7 @@ export type ErrorView = {
   requestId?: string | undefined;
   retryable?: boolean | undefined;
   details: ReadonlyArray<{ path: string; message: string }>;
-};
+}
 
 export function toErrorView(error: unknown): ErrorView {
   if (isBackendError(error)) {

@@ -8,7 +8,7 @@ import type { FieldControl } from './field-control';
 
 export type BuiltInput = { ok: true; input: unknown } | { ok: false };
 
-export type CardOptions = {
+export interface CardOptions {
   operation: RequestName;
   backend: Backend;
   /** The controls, keyed by the name error details use for them (first segment of `details[].path`). */
@@ -19,7 +19,7 @@ export type CardOptions = {
   fieldFor?: (path: string) => string | undefined;
   submitLabel?: string;
   open?: boolean;
-};
+}
 
 /**
  * One operation as a collapsible card: its summary, a form, a submit button sending `bridge.request`, and

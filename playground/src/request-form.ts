@@ -8,11 +8,11 @@ import { CONTEXT_FIELDS, prefillValue } from './prefill';
 import { fieldsOf } from './schema-fields';
 
 /** What the operations panel needs of a form: its card, and a way to prefill it from the context. */
-export type PrefillableForm = {
+export interface PrefillableForm {
   readonly element: HTMLElement;
   /** Writes context values into the fields the user has not typed in; `selectionChanged` also resets id fields. */
   prefill(ctx: Context, selectionChanged: boolean): void;
-};
+}
 
 /** A form generated from the operation's zod input schema (through `z.toJSONSchema`). */
 export function createRequestForm(operation: RequestName, backend: Backend): PrefillableForm {

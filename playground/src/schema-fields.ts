@@ -5,16 +5,16 @@ import { z } from 'zod';
 /** How a form edits one top-level field of an operation's input. */
 export type FieldKind = 'text' | 'secret' | 'number' | 'integer' | 'boolean' | 'enum' | 'json';
 
-export type FieldSpec = {
+export interface FieldSpec {
   name: string;
   kind: FieldKind;
   required: boolean;
   options: readonly string[];
   /** A hint from the schema: format, bounds, pattern. */
   hint: string;
-};
+}
 
-type JsonSchema = {
+interface JsonSchema {
   type?: string | string[];
   enum?: unknown[];
   format?: string;
@@ -25,7 +25,7 @@ type JsonSchema = {
   pattern?: string;
   properties?: Record<string, JsonSchema>;
   required?: string[];
-};
+}
 
 const SECRET = /password|secret/i;
 

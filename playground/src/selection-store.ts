@@ -17,15 +17,15 @@ export const NODE_KINDS = [
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /** The selected node of the tree, with the ids of the tenant and service it sits in. */
-export type Selection = {
+export interface Selection {
   kind: NodeKind;
   id: string;
   tenantId?: string | undefined;
   serviceId?: string | undefined;
   instanceId?: string | undefined;
-};
+}
 
-export type StoreChange = { user: boolean; selection: boolean };
+export interface StoreChange { user: boolean; selection: boolean }
 
 /** The playground's own state: the handler's user tree (as last emitted) and what is selected. */
 export class SelectionStore {

@@ -5,7 +5,7 @@ import { compactJson, summarize, toErrorView, type ErrorView } from './format';
 
 export type EntryKind = 'request' | 'http' | 'success' | 'error' | 'state' | 'progress' | 'completed' | 'failed';
 
-export type TimelineEntry = {
+export interface TimelineEntry {
   seq: number;
   at: number;
   kind: EntryKind;
@@ -15,11 +15,11 @@ export type TimelineEntry = {
   text: string;
   error?: ErrorView;
   http?: HttpCallInfo;
-};
+}
 
 export type GroupStatus = 'pending' | 'success' | 'error' | 'running' | 'completed' | 'failed';
 
-export type TimelineGroup = {
+export interface TimelineGroup {
   requestId: string;
   operation: string;
   startedAt: number;
@@ -30,7 +30,7 @@ export type TimelineGroup = {
   /** A request of the chart's sampler, hidden unless asked for. */
   sampling: boolean;
   entries: TimelineEntry[];
-};
+}
 
 /** Request ids the chart's sampler gives its `listServices` calls. */
 export const SAMPLING_PREFIX = 'chart-';
@@ -38,7 +38,7 @@ const MAX_GROUPS = 300;
 const KNOWN: ReadonlySet<string> = new Set(REQUEST_NAMES);
 const isOperation = (name: string): name is RequestName => KNOWN.has(name);
 
-type Meta = { requestId: string; name?: string; durationMs?: number };
+interface Meta { requestId: string; name?: string; durationMs?: number }
 
 export class TimelineModel {
   readonly groups = new Map<string, TimelineGroup>();

@@ -21,7 +21,7 @@ const ICONS: Record<NodeKind | 'group', string> = {
   group: '',
 };
 
-type NodeSpec = {
+interface NodeSpec {
   key: string;
   label: string;
   kind: NodeKind | 'group';
@@ -30,7 +30,7 @@ type NodeSpec = {
   meta?: string | undefined;
   open?: boolean;
   children?: NodeSpec[];
-};
+}
 
 /** The user's tree as the handler holds it; clicking a node selects it (forms prefill from the selection). */
 export function mountTree(root: HTMLElement, store: SelectionStore): void {

@@ -1,13 +1,13 @@
 import { svg } from './dom';
 
 /** One reading of a service's usage (from `listServices`). */
-export type UsageSample = {
+export interface UsageSample {
   at: number;
   cpu: number;
   cpuMax: number;
   memory: number;
   memoryMax: number;
-};
+}
 
 export const SERIES = [
   { key: 'cpu', max: 'cpuMax', label: 'CPU', className: 'series-cpu' },

@@ -4,7 +4,7 @@ import { Faults, type RouteFault } from './faults';
 import { seedStore, type SeedName } from './seed';
 import { Store } from './store';
 
-export type ReferenceApiOptions = {
+export interface ReferenceApiOptions {
   /**
    * Where the API lives; the msw handlers (`aurora-backend-handler/testing/msw`) answer `${baseUrl}/*`.
    * @default 'http://localhost:4010/api'
@@ -35,9 +35,9 @@ export type ReferenceApiOptions = {
    * @example true
    */
   liveMetrics?: boolean;
-};
+}
 
-export type ReferenceApi = {
+export interface ReferenceApi {
   /** The hono app: `app.fetch(request)` answers a fetch Request. */
   app: ReferenceApp;
   /** The in-memory state, for assertions and set-up beyond the API. */
@@ -51,7 +51,7 @@ export type ReferenceApi = {
   inject(route: RouteId, fault: RouteFault): () => void;
   /** Forgets every change and every injected fault: back to the seed, ids restarting. */
   reset(): void;
-};
+}
 
 export const DEFAULT_BASE_URL = 'http://localhost:4010/api';
 

@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../errors/backend-error';
  * A failure the reference API plays on one route, for a WUI's own tests of slow, failing or lost calls. One
  * of `status`, `networkError` and `expiredSession` (or none: `delayMs` alone only slows the route down).
  */
-export type RouteFault = {
+export interface RouteFault {
   /**
    * Wait this long before answering (or failing). Real timers: under jest's fake timers, advance them.
    * @default 0
@@ -50,7 +50,7 @@ export type RouteFault = {
    * @example 1
    */
   times?: number;
-};
+}
 
 function check(route: RouteId, fault: RouteFault): void {
   if (!Object.hasOwn(routes, route)) throw new TypeError(`No route ${route} in the contract`);
@@ -67,7 +67,7 @@ function check(route: RouteId, fault: RouteFault): void {
   }
 }
 
-type Entry = { fault: RouteFault; left: number };
+interface Entry { fault: RouteFault; left: number }
 
 /** The faults injected per route; the newest fault of a route applies first. */
 export class Faults {

@@ -6,7 +6,7 @@ import type { Store } from './store';
 /** Share of an operation's duration it spends `pending` before it starts `running`. */
 const PENDING_SHARE = 0.2;
 
-export type OperationPlan = {
+export interface OperationPlan {
   kind: OperationKind;
   target: OperationTarget;
   /** The service the operation works on: busy until the operation ends. */
@@ -14,7 +14,7 @@ export type OperationPlan = {
   failure?: OperationRecord['failure'];
   onSuccess: () => void;
   onFailure?: () => void;
-};
+}
 
 /** 409 when `service` already has an operation in progress. */
 export function ensureIdle(store: Store, service: ServiceRecord): void {

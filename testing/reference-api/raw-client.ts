@@ -2,7 +2,7 @@ import { routes, type RouteId } from '../../api/contract';
 import type { Credentials } from './credentials';
 
 /** One call of a route by id, loosely typed on purpose: tests send invalid input too. */
-export type RawCall = {
+export interface RawCall {
   params?: Readonly<Record<string, string>>;
   query?: Readonly<Record<string, string>>;
   /** JSON-encoded as the body. */
@@ -11,10 +11,10 @@ export type RawCall = {
   rawBody?: string;
   token?: string;
   headers?: Readonly<Record<string, string>>;
-};
+}
 
 /** A response: JSON parsed, bytes for binary routes, undefined when empty. */
-export type RawResponse = { status: number; headers: Headers; body: unknown };
+export interface RawResponse { status: number; headers: Headers; body: unknown }
 
 export type Fetcher = (request: Request) => Response | Promise<Response>;
 

@@ -20,7 +20,7 @@ import type { OperationKind } from '../../interfaces/operation-interface';
 
 // What the reference API stores. Records hold write-only values (passwords, secrets) that views never copy.
 
-export type Timestamps = { createdAt: string; updatedAt: string };
+export interface Timestamps { createdAt: string; updatedAt: string }
 
 export type UserRecord = Timestamps & {
   id: string;
@@ -35,7 +35,7 @@ export type UserRecord = Timestamps & {
   role: string;
 };
 
-export type SessionRecord = { accessToken: string; userId: string; expiresAt: number };
+export interface SessionRecord { accessToken: string; userId: string; expiresAt: number }
 
 export type ApiTokenRecord = Timestamps & {
   id: string;
@@ -58,9 +58,9 @@ export type OrganizationRecord = Timestamps & {
   status: OrganizationStatus;
 };
 
-export type InvoiceLine = { description: string; amount: number };
+export interface InvoiceLine { description: string; amount: number }
 
-export type InvoiceRecord = {
+export interface InvoiceRecord {
   id: string;
   organizationId: string;
   name: string;
@@ -68,11 +68,11 @@ export type InvoiceRecord = {
   customerCIF: string;
   date: string;
   lines: InvoiceLine[];
-};
+}
 
 export type TenantRecord = Timestamps & { id: string; name: string; organizationId: string; status: TenantStatus };
 
-export type MembershipRecord = { tenantId: string; userId: string; role: TenantRole };
+export interface MembershipRecord { tenantId: string; userId: string; role: TenantRole }
 
 export type AccountRecord = Timestamps & {
   id: string;
@@ -87,7 +87,7 @@ export type AccountRecord = Timestamps & {
   status: AccountStatus;
 };
 
-export type Limits = { cpu: number; memory: number };
+export interface Limits { cpu: number; memory: number }
 
 export type EnvironmentRecord = Timestamps & {
   id: string;
@@ -130,7 +130,7 @@ export type ServiceRecord = Timestamps & {
   startedAt: string | undefined;
 };
 
-export type RevisionRecord = { id: string; service: string; number: number; spec: ServiceSpec; createdAt: string };
+export interface RevisionRecord { id: string; service: string; number: number; spec: ServiceSpec; createdAt: string }
 
 export type ResourceRecord = Timestamps & {
   id: string;
@@ -159,13 +159,13 @@ export type MarketplaceItemRecord = Timestamps & {
   template: ServiceTemplate;
 };
 
-export type ChannelRef = { service: string; channel: string };
+export interface ChannelRef { service: string; channel: string }
 
-export type LinkRecord = { tenant: string; name: string; origin: ChannelRef; target: ChannelRef; createdAt: string };
+export interface LinkRecord { tenant: string; name: string; origin: ChannelRef; target: ChannelRef; createdAt: string }
 
-export type OperationTarget = { type: 'service' | 'instance'; id: string; tenant: string };
+export interface OperationTarget { type: 'service' | 'instance'; id: string; tenant: string }
 
-export type OperationRecord = {
+export interface OperationRecord {
   id: string;
   kind: OperationKind;
   target: OperationTarget;
@@ -177,4 +177,4 @@ export type OperationRecord = {
   settled: boolean;
   onSuccess: () => void;
   onFailure: () => void;
-};
+}

@@ -38,13 +38,13 @@ export type ReferenceServerOptions = Omit<ReferenceApiOptions, 'baseUrl'> & {
   reset?: boolean;
 };
 
-export type ReferenceServer = {
+export interface ReferenceServer {
   /** The API base URL, e.g. `http://127.0.0.1:4010/api`. */
   url: string;
   /** Stops listening and ends open connections; safe to call twice. */
   close(): Promise<void>;
   api: ReferenceApi;
-};
+}
 
 // Thrown after a connection was dropped on purpose, so that nothing is written to it.
 const DROPPED = new Error('connection dropped');

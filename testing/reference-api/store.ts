@@ -20,16 +20,16 @@ import type {
 const SNAPSHOT_VERSION = 1;
 
 /** The store as plain JSON: what `startReferenceServer({ dataFile })` saves between runs. */
-export type StoreSnapshot = {
+export interface StoreSnapshot {
   version: number;
   tables: Record<string, unknown[]>;
   memberships: unknown[];
   links: unknown[];
   counters: Array<[string, number]>;
-};
+}
 
 /** How a store behaves; fixed for its lifetime. */
-export type StoreOptions = {
+export interface StoreOptions {
   /** The API base URL, used in links the API hands out (invoice files). */
   baseUrl: string;
   /** How long a long-running operation takes; 0 finishes it at once. */
@@ -38,7 +38,7 @@ export type StoreOptions = {
   sessionTtlMs: number;
   /** Whether container metrics drift with time (a live demo) instead of staying steady (tests). */
   liveMetrics: boolean;
-};
+}
 
 /**
  * The in-memory state of the reference API: one table per entity, in creation order, and a deterministic

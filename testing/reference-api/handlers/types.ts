@@ -8,7 +8,7 @@ export const PUBLIC_ROUTES = ['login'] as const satisfies readonly RouteId[];
 export type PublicRouteId = (typeof PUBLIC_ROUTES)[number];
 
 /** What every handler gets: the store and the request's correlation id. */
-export type RequestContext = { store: Store; requestId: string };
+export interface RequestContext { store: Store; requestId: string }
 /** What handlers of authenticated routes get: also the caller. */
 export type AuthenticatedContext = RequestContext & Caller;
 
@@ -17,11 +17,11 @@ type Parsed<R, Part extends string> = R extends { readonly [P in Part]: infer S 
   : undefined;
 
 /** The validated path params, query and body of route `K` (undefined where the route has none). */
-export type HandlerInput<K extends RouteId> = {
+export interface HandlerInput<K extends RouteId> {
   params: Parsed<Routes[K], 'params'>;
   query: Parsed<Routes[K], 'query'>;
   body: Parsed<Routes[K], 'body'>;
-};
+}
 
 /** What a handler of route `K` returns: its response schema's input (bytes for binary routes, undefined for 204). */
 export type HandlerResult<K extends RouteId> = z.input<Routes[K]['response']>;
