@@ -9,7 +9,12 @@ import { replaceEqualDeep } from '../state/structural-sharing';
 import { createReferenceApi } from '../testing/reference-api/create-reference-api';
 import { buildService, buildTenant, buildUser } from '../testing/factories';
 
-interface Result { name: string; ratio: number; target: number; unit: string }
+interface Result {
+  name: string;
+  ratio: number;
+  target: number;
+  unit: string;
+}
 
 function timePerOp(run: () => void, iterations: number): number {
   for (let i = 0; i < Math.min(iterations, 1_000); i++) run();

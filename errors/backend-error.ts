@@ -19,7 +19,10 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One problem found in an input or a response: where (`path`, dotted) and what. */
-export interface ErrorDetail { path: string; message: string }
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
 
 /** Structured fields of a {@link BackendError}; all but `code` and `message` are optional. */
 export interface BackendErrorInit {

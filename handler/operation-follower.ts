@@ -6,7 +6,11 @@ import { serviceRoutes } from '../api/contract/service-routes';
 import type { Transport } from '../api/http/transport';
 
 /** Polling schedule: the first poll after `initialMs`, each next one `factor` times later, at most `maxMs`. */
-export interface PollBackoff { initialMs: number; factor: number; maxMs: number }
+export interface PollBackoff {
+  initialMs: number;
+  factor: number;
+  maxMs: number;
+}
 
 export const DEFAULT_POLL_BACKOFF: PollBackoff = { initialMs: 250, factor: 1.5, maxMs: 2_000 };
 

@@ -13,7 +13,10 @@ export type StatePatch = (state: UserState) => UserState;
 
 export const unchanged: StatePatch = (state) => state;
 
-interface Loaded { serviceId: string; service: Service | undefined }
+interface Loaded {
+  serviceId: string;
+  service: Service | undefined;
+}
 
 /**
  * Reloads services whose full form only the API knows: the ends of a link, and the target of a finished

@@ -12,7 +12,11 @@ import { ENTRIES, outputName, outputSpecifier, resolveSource, root } from './mod
 // `from './x'`, `import './x'`, `import('./x')` and the `import(".")` declaration emit prints for inferred types.
 const RELATIVE_SPECIFIER = /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(["'])(\.\.?(?:\/[^"']*)?)\2/g;
 
-interface Declaration { source: string; text: string; targets: Set<string> }
+interface Declaration {
+  source: string;
+  text: string;
+  targets: Set<string>;
+}
 
 function parseDeclaration(source: string, text: string): Declaration {
   const targets = new Set<string>();

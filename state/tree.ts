@@ -2,7 +2,9 @@ import type { Tenant } from '../interfaces/tenant-interface';
 import type { User } from '../interfaces/user-interface';
 import type { UserState } from './user-state';
 
-interface WithId { id: string }
+interface WithId {
+  id: string;
+}
 
 /** `list` with `item` replacing the element of the same id, or appended when there is none. */
 export function upsertById<T extends WithId>(list: readonly T[], item: T): T[] {

@@ -26,7 +26,10 @@ function setup(options: ReferenceApiOptions = {}) {
 }
 
 const filter = (value: object) => JSON.stringify(value);
-interface Page { items: Array<Record<string, unknown>>; totalCount: number }
+interface Page {
+  items: Array<Record<string, unknown>>;
+  totalCount: number;
+}
 
 describe('reference API contract conformance', () => {
   it('every read route answers the seeded data of every user in the shape of its response schema', async () => {

@@ -20,7 +20,12 @@ describe('The jest preset of the testing entry', () => {
   });
 
   test('lets through every dependency of the installed msw that ships ES modules only', () => {
-    interface Manifest { name: string; type?: string; dependencies?: Record<string, string>; exports?: unknown }
+    interface Manifest {
+      name: string;
+      type?: string;
+      dependencies?: Record<string, string>;
+      exports?: unknown;
+    }
     const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Manifest;
     const manifestOf = (name: string): Manifest => {
       const nested = join('node_modules', 'msw', 'node_modules', name, 'package.json');

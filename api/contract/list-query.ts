@@ -31,7 +31,10 @@ export const FilterSchema = z.strictObject({
 export interface Filter extends z.output<typeof FilterSchema> {}
 
 /** Conditions and nested groups joined by `and` / `or`. */
-export interface FilterGroup { operator: 'and' | 'or'; filters: Array<Filter | FilterGroup> }
+export interface FilterGroup {
+  operator: 'and' | 'or';
+  filters: Array<Filter | FilterGroup>;
+}
 
 function depth(group: FilterGroup): number {
   return 1 + Math.max(0, ...group.filters.map((item) => ('filters' in item ? depth(item) : 0)));

@@ -9,10 +9,17 @@ import { checkDeploymentRules } from './rules';
 import { toServiceSpec } from './to-service-spec';
 
 /** What `deployService` is called with: the tenant in the path and the spec as body. */
-export interface DeploymentRequest { tenantId: string; spec: ServiceSpec }
+export interface DeploymentRequest {
+  tenantId: string;
+  spec: ServiceSpec;
+}
 
 /** What `updateService` is called with: the tenant and service in the path and the spec as body. */
-export interface UpdateRequest { tenantId: string; serviceId: string; spec: ServiceSpec }
+export interface UpdateRequest {
+  tenantId: string;
+  serviceId: string;
+  spec: ServiceSpec;
+}
 
 /** Looks a tenant up in the handler's state by id. */
 export type TenantLookup = (tenantId: string) => Tenant | undefined;

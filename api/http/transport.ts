@@ -14,7 +14,10 @@ import { errorFromResponse, translateCallError, type CallSite } from './translat
 export type AccessTokenProvider = () => string | undefined | null | Promise<string | undefined | null>;
 
 /** What one call carries besides its route data: correlation and cancellation. */
-export interface CallContext { requestId: string; signal?: AbortSignal | undefined }
+export interface CallContext {
+  requestId: string;
+  signal?: AbortSignal | undefined;
+}
 
 /** Facts about one finished HTTP call, for devtools and metrics. Never holds headers or bodies. */
 export interface HttpCallInfo {

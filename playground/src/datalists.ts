@@ -1,7 +1,10 @@
 import type { Context } from './context';
 import { h } from './dom';
 
-interface Option { id: string; name: string }
+interface Option {
+  id: string;
+  name: string;
+}
 
 /** Suggestions for id fields (`<input list="dl-…">`): the ids of the tree, labelled with their names. */
 export function updateDatalists(root: HTMLElement, ctx: Context): void {

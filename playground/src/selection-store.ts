@@ -25,7 +25,10 @@ export interface Selection {
   instanceId?: string | undefined;
 }
 
-export interface StoreChange { user: boolean; selection: boolean }
+export interface StoreChange {
+  user: boolean;
+  selection: boolean;
+}
 
 /** The playground's own state: the handler's user tree (as last emitted) and what is selected. */
 export class SelectionStore {

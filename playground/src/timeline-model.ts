@@ -38,7 +38,11 @@ const MAX_GROUPS = 300;
 const KNOWN: ReadonlySet<string> = new Set(REQUEST_NAMES);
 const isOperation = (name: string): name is RequestName => KNOWN.has(name);
 
-interface Meta { requestId: string; name?: string; durationMs?: number }
+interface Meta {
+  requestId: string;
+  name?: string;
+  durationMs?: number;
+}
 
 export class TimelineModel {
   readonly groups = new Map<string, TimelineGroup>();

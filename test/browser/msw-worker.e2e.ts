@@ -45,7 +45,11 @@ const useBuiltLibrary: Plugin = {
   },
 };
 
-interface Hit { method: string; url: string; status: number }
+interface Hit {
+  method: string;
+  url: string;
+  status: number;
+}
 const hits: Hit[] = [];
 const mockApiHits = (): Hit[] => hits.filter((hit) => /^\/mock-api(\/|\?|$)/.test(hit.url));
 

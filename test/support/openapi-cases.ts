@@ -10,7 +10,11 @@ import { SEED, blogSpec, seededSpec } from './reference-seed';
 
 // One valid call of every operation of openapi.json, built from the seed, for the conformance test.
 
-interface Context { api: ReferenceApi; token: string; send: (id: string, call: Omit<Call, 'token'>) => Promise<Json> }
+interface Context {
+  api: ReferenceApi;
+  token: string;
+  send: (id: string, call: Omit<Call, 'token'>) => Promise<Json>;
+}
 
 /** How to exercise one operation with valid input built from the seed (and, when needed, from earlier calls). */
 interface Case {

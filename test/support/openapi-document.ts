@@ -9,9 +9,19 @@ import type { ReferenceApi } from '../../testing';
 // built as an operation describes them, and the check that an answer is one the operation documents.
 
 export type Json = Record<string, unknown>;
-interface MediaType { schema: Json }
-interface ResponseObject { $ref?: string; description?: string; content?: Record<string, MediaType> }
-interface Parameter { name: string; in: 'path' | 'query'; required: boolean }
+interface MediaType {
+  schema: Json;
+}
+interface ResponseObject {
+  $ref?: string;
+  description?: string;
+  content?: Record<string, MediaType>;
+}
+interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+}
 interface OperationObject {
   operationId: string;
   parameters?: Parameter[];
@@ -84,8 +94,18 @@ function documentedResponse(entry: DocumentedOperation, status: number) {
 
 export const BASE_URL = 'http://aurora.conformance.test/api';
 
-export interface Call { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; token?: string }
-export interface Answer { status: number; contentType: string; text: string; bytes: Uint8Array }
+export interface Call {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  token?: string;
+}
+export interface Answer {
+  status: number;
+  contentType: string;
+  text: string;
+  bytes: Uint8Array;
+}
 
 function requestFor(entry: DocumentedOperation, call: Call): Request {
   const declared = (entry.operation.parameters ?? []).filter((parameter) => parameter.in === 'path');

@@ -20,7 +20,10 @@ export function useMockApi(): void {
   afterAll(() => server.close());
 }
 
-export interface LoggedEvent { event: EventName; args: unknown[] }
+export interface LoggedEvent {
+  event: EventName;
+  args: unknown[];
+}
 
 export interface EventLog {
   entries: LoggedEvent[];

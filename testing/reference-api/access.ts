@@ -4,7 +4,10 @@ import type { OrganizationRecord, TenantRecord, UserRecord } from './records';
 import type { Store } from './store';
 
 /** Who sent a request, and with which credential. */
-export interface Caller { user: UserRecord; credential: { type: 'session' | 'apiToken'; value: string } }
+export interface Caller {
+  user: UserRecord;
+  credential: { type: 'session' | 'apiToken'; value: string };
+}
 
 const RANK: Readonly<Record<TenantRole, number>> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 

@@ -1,5 +1,8 @@
 /** Email and password of a user the reference API seeds. */
-export interface Credentials { readonly email: string; readonly password: string }
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+}
 
 /** The demo user: premium plan, owner of tenant northwind-prod, admin of northwind-labs, owner of organization Northwind Labs. */
 export const demoCredentials: Credentials = { email: 'demo@aurora.dev', password: 'aurora-demo-2026' };

@@ -67,7 +67,10 @@ function check(route: RouteId, fault: RouteFault): void {
   }
 }
 
-interface Entry { fault: RouteFault; left: number }
+interface Entry {
+  fault: RouteFault;
+  left: number;
+}
 
 /** The faults injected per route; the newest fault of a route applies first. */
 export class Faults {

@@ -3,7 +3,10 @@ import type { ErrorDetail } from '../../errors/backend-error';
 import { selectFields } from './field-selection';
 
 /** A page of a list and how many items matched before paging. */
-export interface ListPage<T> { items: T[]; totalCount: number }
+export interface ListPage<T> {
+  items: T[];
+  totalCount: number;
+}
 
 type Json = Record<string, unknown>;
 

@@ -14,7 +14,11 @@ export interface RawCall {
 }
 
 /** A response: JSON parsed, bytes for binary routes, undefined when empty. */
-export interface RawResponse { status: number; headers: Headers; body: unknown }
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
 
 export type Fetcher = (request: Request) => Response | Promise<Response>;
 

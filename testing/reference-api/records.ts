@@ -20,7 +20,10 @@ import type { OperationKind } from '../../interfaces/operation-interface';
 
 // What the reference API stores. Records hold write-only values (passwords, secrets) that views never copy.
 
-export interface Timestamps { createdAt: string; updatedAt: string }
+export interface Timestamps {
+  createdAt: string;
+  updatedAt: string;
+}
 
 export type UserRecord = Timestamps & {
   id: string;
@@ -35,7 +38,11 @@ export type UserRecord = Timestamps & {
   role: string;
 };
 
-export interface SessionRecord { accessToken: string; userId: string; expiresAt: number }
+export interface SessionRecord {
+  accessToken: string;
+  userId: string;
+  expiresAt: number;
+}
 
 export type ApiTokenRecord = Timestamps & {
   id: string;
@@ -58,7 +65,10 @@ export type OrganizationRecord = Timestamps & {
   status: OrganizationStatus;
 };
 
-export interface InvoiceLine { description: string; amount: number }
+export interface InvoiceLine {
+  description: string;
+  amount: number;
+}
 
 export interface InvoiceRecord {
   id: string;
@@ -72,7 +82,11 @@ export interface InvoiceRecord {
 
 export type TenantRecord = Timestamps & { id: string; name: string; organizationId: string; status: TenantStatus };
 
-export interface MembershipRecord { tenantId: string; userId: string; role: TenantRole }
+export interface MembershipRecord {
+  tenantId: string;
+  userId: string;
+  role: TenantRole;
+}
 
 export type AccountRecord = Timestamps & {
   id: string;
@@ -87,7 +101,10 @@ export type AccountRecord = Timestamps & {
   status: AccountStatus;
 };
 
-export interface Limits { cpu: number; memory: number }
+export interface Limits {
+  cpu: number;
+  memory: number;
+}
 
 export type EnvironmentRecord = Timestamps & {
   id: string;
@@ -130,7 +147,13 @@ export type ServiceRecord = Timestamps & {
   startedAt: string | undefined;
 };
 
-export interface RevisionRecord { id: string; service: string; number: number; spec: ServiceSpec; createdAt: string }
+export interface RevisionRecord {
+  id: string;
+  service: string;
+  number: number;
+  spec: ServiceSpec;
+  createdAt: string;
+}
 
 export type ResourceRecord = Timestamps & {
   id: string;
@@ -159,11 +182,24 @@ export type MarketplaceItemRecord = Timestamps & {
   template: ServiceTemplate;
 };
 
-export interface ChannelRef { service: string; channel: string }
+export interface ChannelRef {
+  service: string;
+  channel: string;
+}
 
-export interface LinkRecord { tenant: string; name: string; origin: ChannelRef; target: ChannelRef; createdAt: string }
+export interface LinkRecord {
+  tenant: string;
+  name: string;
+  origin: ChannelRef;
+  target: ChannelRef;
+  createdAt: string;
+}
 
-export interface OperationTarget { type: 'service' | 'instance'; id: string; tenant: string }
+export interface OperationTarget {
+  type: 'service' | 'instance';
+  id: string;
+  tenant: string;
+}
 
 export interface OperationRecord {
   id: string;

@@ -21,7 +21,9 @@ export interface MswPageResult {
 }
 
 /** The window as the test reads it. */
-export interface ResultWindow { __result?: MswPageResult }
+export interface ResultWindow {
+  __result?: MswPageResult;
+}
 
 const apiBaseUrl = `${location.origin}/mock-api`;
 const TENANT_NAME = 'msw-browser-tenant';

@@ -8,7 +8,10 @@ export const PUBLIC_ROUTES = ['login'] as const satisfies readonly RouteId[];
 export type PublicRouteId = (typeof PUBLIC_ROUTES)[number];
 
 /** What every handler gets: the store and the request's correlation id. */
-export interface RequestContext { store: Store; requestId: string }
+export interface RequestContext {
+  store: Store;
+  requestId: string;
+}
 /** What handlers of authenticated routes get: also the caller. */
 export type AuthenticatedContext = RequestContext & Caller;
 
