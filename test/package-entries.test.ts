@@ -4,6 +4,8 @@ import * as contract from '../contract';
 import * as root from '../index';
 import * as schemas from '../schemas';
 import * as testing from '../testing';
+import * as jestPreset from '../testing/jest-preset';
+import * as testingMsw from '../testing/msw';
 
 const repo = path.join(__dirname, '..');
 const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
@@ -16,6 +18,8 @@ const entries = {
   'aurora-backend-handler/schemas': schemas,
   'aurora-backend-handler/contract': contract,
   'aurora-backend-handler/testing': testing,
+  'aurora-backend-handler/testing/msw': testingMsw,
+  'aurora-backend-handler/testing/jest-preset': jestPreset,
 } as const;
 
 /** The README's "Package" section, up to the next section. */
@@ -43,7 +47,7 @@ function listedRuntimeNames(entry: string, runtime: readonly string[]): string[]
 const isZodSchema = (value: unknown) => typeof value === 'object' && value !== null && '_zod' in value;
 
 describe('package entry points', () => {
-  it('package.json exports the four entries and package.json, nothing else', () => {
+  it('package.json exports the six entries and package.json, nothing else', () => {
     const subpaths = Object.keys(entries).map((entry) => entry.replace('aurora-backend-handler', '.'));
     expect(Object.keys(packageJson.exports).sort()).toEqual([...subpaths, './package.json'].sort());
   });
@@ -63,17 +67,20 @@ describe('package entry points', () => {
     expect(notSchemas.map(([name]) => name).sort()).toEqual(['FILTER_OPERATORS', 'REQUEST_DOMAINS', 'requests']);
   });
 
-  it.each(['aurora-backend-handler', 'aurora-backend-handler/contract', 'aurora-backend-handler/testing'] as const)(
-    'README lists every runtime export of %s, and no other',
-    (entry) => {
-      const runtime = Object.keys(entries[entry]).sort();
-      expect(listedRuntimeNames(entry, runtime).sort()).toEqual(runtime);
-      const notExported = readmeList(entry).filter(
-        (name) => !runtime.includes(name) && /^(?:[a-z]|[A-Z][A-Z_]+$)/.test(name),
-      );
-      expect(notExported).toEqual([]);
-    },
-  );
+  it.each([
+    'aurora-backend-handler',
+    'aurora-backend-handler/contract',
+    'aurora-backend-handler/testing',
+    'aurora-backend-handler/testing/msw',
+    'aurora-backend-handler/testing/jest-preset',
+  ] as const)('README lists every runtime export of %s, and no other', (entry) => {
+    const runtime = Object.keys(entries[entry]).sort();
+    expect(listedRuntimeNames(entry, runtime).sort()).toEqual(runtime);
+    const notExported = readmeList(entry).filter(
+      (name) => !runtime.includes(name) && /^(?:[a-z]|[A-Z][A-Z_]+$)/.test(name),
+    );
+    expect(notExported).toEqual([]);
+  });
 
   it("every schema README lists for ./schemas is exported, and README gives the root's export count", () => {
     const runtime = Object.keys(schemas);

@@ -1,8 +1,8 @@
 import { expectTypeOf } from 'expect-type';
-import { routes } from '../api/contract';
+import { routeDomains, routes } from '../api/contract';
 import { isLongRunning, REQUEST_DOMAINS, REQUEST_NAMES, requests, type LongRunningRequestName } from '../event-names';
 import { OPERATION_KINDS, type OperationKind } from '../interfaces/operation-interface';
-import { handlers } from '../testing/reference-api/handlers';
+import { handlerDomains, handlers } from '../testing/reference-api/handlers';
 
 describe('request declarations', () => {
   it('name as long-running exactly the operation kinds of the contract, in types and at run time', () => {
@@ -32,6 +32,19 @@ describe('request declarations', () => {
       'service',
       'marketplace',
     ]);
+  });
+
+  it('are grouped as the contract groups their routes, and so is the reference API', () => {
+    const domains = Object.keys(REQUEST_DOMAINS);
+    expect(Object.keys(routeDomains)).toEqual(domains);
+    expect(Object.keys(handlerDomains)).toEqual(domains);
+    for (const [domain, names] of Object.entries(REQUEST_DOMAINS)) {
+      const domainRoutes = routeDomains[domain as keyof typeof routeDomains];
+      for (const name of names) expect(Object.keys(domainRoutes)).toContain(requests[name].route.id);
+      expect(Object.keys(handlerDomains[domain as keyof typeof handlerDomains]).sort()).toEqual(
+        Object.keys(domainRoutes).sort(),
+      );
+    }
   });
 
   it('take their summary from their route unless they say otherwise', () => {

@@ -7,7 +7,18 @@ import { serviceRoutes } from './service-routes';
 import { tenantRoutes } from './tenant-routes';
 import { userRoutes } from './user-routes';
 
-/** Every route of the Aurora REST API, by id: the contract the client, the reference API and OpenAPI share. */
+/** The routes by domain: the eight domains the request declarations and the reference API share. */
+export const routeDomains = {
+  user: userRoutes,
+  organization: organizationRoutes,
+  tenant: tenantRoutes,
+  account: accountRoutes,
+  environment: environmentRoutes,
+  resource: resourceRoutes,
+  service: serviceRoutes,
+  marketplace: marketplaceRoutes,
+} as const;
+
 /** The type of {@link routes}, named so that declarations refer to each group instead of spelling it out. */
 export type Routes = typeof userRoutes &
   typeof organizationRoutes &
@@ -18,6 +29,7 @@ export type Routes = typeof userRoutes &
   typeof marketplaceRoutes &
   typeof resourceRoutes;
 
+/** Every route of the Aurora REST API, by id: the contract the client, the reference API and OpenAPI share. */
 export const routes: Routes = {
   ...userRoutes,
   ...organizationRoutes,

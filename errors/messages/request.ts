@@ -1,5 +1,4 @@
-import type { Operation } from '../../interfaces/operation-interface';
-import { BackendError, isBackendError, type ErrorDetail } from '../backend-error';
+import { BackendError, isBackendError, type ErrorCode, type ErrorDetail } from '../backend-error';
 import { summarizeDetails } from '../from-zod';
 import { ADVICE } from './advice';
 
@@ -122,8 +121,16 @@ export function defect(name: string, requestId: string, error: unknown): Backend
   });
 }
 
+/** What the error of a failed operation needs of it (an `Operation`; named here so errors/ imports no model). */
+export interface FailedOperation {
+  id: string;
+  kind: string;
+  target: { type: string; id: string };
+  error?: { code: ErrorCode; message: string } | undefined;
+}
+
 /** The error of a long-running Operation whose status is `failed`, with the API's reason and code. */
-export function operationFailed(operation: Operation, requestId: string): BackendError {
+export function operationFailed(operation: FailedOperation, requestId: string): BackendError {
   const code = operation.error?.code ?? 'SERVER';
   const reason = operation.error?.message ?? 'the API gave no reason';
   const { kind, target } = operation;
