@@ -16,7 +16,7 @@ import {
   ValidateAccountCredentialsInputSchema,
 } from '../api/contract/account-routes';
 import { AccountSchema } from '../interfaces/account-interface';
-import { putAccount } from '../state/infrastructure-tree';
+import { storeAccount } from '../state/infrastructure-tree';
 import { removeById, updateTenant } from '../state/tree';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
@@ -35,13 +35,13 @@ export const accountRequests: Declarations<AccountRequestTypes> = {
     route: routes.createAccount,
     input: CreateAccountInputSchema,
     output: AccountSchema,
-    reduce: (state, account) => updateTenant(state, account.tenant, (tenant) => putAccount(tenant, account)),
+    reduce: storeAccount,
   }),
   updateAccount: defineRequest({
     route: routes.updateAccount,
     input: UpdateAccountInputSchema,
     output: AccountSchema,
-    reduce: (state, account) => updateTenant(state, account.tenant, (tenant) => putAccount(tenant, account)),
+    reduce: storeAccount,
   }),
   deleteAccount: defineRequest({
     route: routes.deleteAccount,
@@ -56,6 +56,6 @@ export const accountRequests: Declarations<AccountRequestTypes> = {
     input: ValidateAccountCredentialsInputSchema,
     output: CredentialsCheckSchema,
     // The check marks the account active or in error; the answer carries the account as it is now.
-    reduce: (state, check) => updateTenant(state, check.account.tenant, (tenant) => putAccount(tenant, check.account)),
+    reduce: (state, check) => storeAccount(state, check.account),
   }),
 };

@@ -12,7 +12,7 @@ import {
   UpdateEnvironmentInputSchema,
 } from '../api/contract/environment-routes';
 import { EnvironmentSchema } from '../interfaces/environment-interface';
-import { putEnvironment, withEnvironmentOnAccount } from '../state/infrastructure-tree';
+import { storeEnvironment, withEnvironmentOnAccount } from '../state/infrastructure-tree';
 import { removeById, updateTenant } from '../state/tree';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
@@ -30,15 +30,13 @@ export const environmentRequests: Declarations<EnvironmentRequestTypes> = {
     route: routes.createEnvironment,
     input: CreateEnvironmentInputSchema,
     output: EnvironmentSchema,
-    reduce: (state, environment) =>
-      updateTenant(state, environment.tenant, (tenant) => putEnvironment(tenant, environment)),
+    reduce: storeEnvironment,
   }),
   updateEnvironment: defineRequest({
     route: routes.updateEnvironment,
     input: UpdateEnvironmentInputSchema,
     output: EnvironmentSchema,
-    reduce: (state, environment) =>
-      updateTenant(state, environment.tenant, (tenant) => putEnvironment(tenant, environment)),
+    reduce: storeEnvironment,
   }),
   deleteEnvironment: defineRequest({
     route: routes.deleteEnvironment,

@@ -8,7 +8,7 @@ import {
   UpdateResourceInputSchema,
 } from '../api/contract/resource-routes';
 import { ResourceSchema } from '../interfaces/resource-interface';
-import { putResource } from '../state/infrastructure-tree';
+import { storeResource } from '../state/infrastructure-tree';
 import { removeById, updateTenant } from '../state/tree';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
@@ -26,13 +26,13 @@ export const resourceRequests: Declarations<ResourceRequestTypes> = {
     route: routes.createResource,
     input: CreateResourceInputSchema,
     output: ResourceSchema,
-    reduce: (state, resource) => updateTenant(state, resource.tenant, (tenant) => putResource(tenant, resource)),
+    reduce: storeResource,
   }),
   updateResource: defineRequest({
     route: routes.updateResource,
     input: UpdateResourceInputSchema,
     output: ResourceSchema,
-    reduce: (state, resource) => updateTenant(state, resource.tenant, (tenant) => putResource(tenant, resource)),
+    reduce: storeResource,
   }),
   deleteResource: defineRequest({
     route: routes.deleteResource,

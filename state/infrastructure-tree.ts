@@ -2,7 +2,8 @@ import type { Account } from '../interfaces/account-interface';
 import type { Environment } from '../interfaces/environment-interface';
 import type { Resource } from '../interfaces/resource-interface';
 import type { Tenant } from '../interfaces/tenant-interface';
-import { upsertById } from './tree';
+import { updateTenant, upsertById } from './tree';
+import type { UserState } from './user-state';
 
 /** The tenant with environment `environmentId` listed by account `accountId` only (by none when undefined). */
 export function withEnvironmentOnAccount(tenant: Tenant, environmentId: string, accountId: string | undefined): Tenant {
@@ -42,3 +43,15 @@ export const putResource = (tenant: Tenant, resource: Resource): Tenant => ({
       : service,
   ),
 });
+
+/** The state with `account` added to or replaced in its tenant. */
+export const storeAccount = (state: UserState, account: Account): UserState =>
+  updateTenant(state, account.tenant, (tenant) => putAccount(tenant, account));
+
+/** The state with `environment` added to or replaced in its tenant, listed by its account. */
+export const storeEnvironment = (state: UserState, environment: Environment): UserState =>
+  updateTenant(state, environment.tenant, (tenant) => putEnvironment(tenant, environment));
+
+/** The state with `resource` added to or replaced in its tenant and in the services that use it. */
+export const storeResource = (state: UserState, resource: Resource): UserState =>
+  updateTenant(state, resource.tenant, (tenant) => putResource(tenant, resource));

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Routes } from '../../api/contract';
 import type { Revision } from '../../api/contract/service-routes';
 import type { TenantMember } from '../../api/contract/tenant-routes';
-import type { CreatedToken, Invoice, Link, Operation } from '../../interfaces';
+import type { CreatedToken, Link, Operation } from '../../interfaces';
 import type { ListPage } from '../reference-api/list-query-engine';
 import { buildAccount, buildToken, buildUser } from './models';
 
@@ -22,18 +22,6 @@ export const buildLink = (overrides: Partial<Link> = {}): Link => ({
   name: 'db',
   origin: 'svc-1',
   target: 'svc-2',
-  ...overrides,
-});
-
-/** A valid Invoice for tests; `overrides` replace top-level fields. */
-export const buildInvoice = (overrides: Partial<Invoice> = {}): Invoice => ({
-  id: 'inv-1',
-  name: 'April 2024',
-  customer: 'Acme Corporation S.L.',
-  customerCIF: 'B12345678',
-  cost: 99.9,
-  date: '2024-04-30',
-  invoiceFile: 'https://billing.example.com/inv-1.pdf',
   ...overrides,
 });
 

@@ -12,13 +12,13 @@ export {
   buildEnvironment,
   buildMarketplaceItem,
   buildTenant,
+  buildInvoice,
   buildOrganization,
   buildToken,
   buildUser,
 } from './models';
 export {
   buildLink,
-  buildInvoice,
   buildOperation,
   buildRevision,
   buildTenantMember,

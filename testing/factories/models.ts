@@ -4,6 +4,7 @@ import type {
   Container,
   Environment,
   Instance,
+  Invoice,
   MarketplaceItem,
   Organization,
   Resource,
@@ -174,6 +175,18 @@ export const buildTenant = (overrides: Partial<Tenant> = {}): Tenant => ({
   ...overrides,
 });
 
+/** A valid Invoice for tests; `overrides` replace top-level fields. */
+export const buildInvoice = (overrides: Partial<Invoice> = {}): Invoice => ({
+  id: 'inv-1',
+  name: 'April 2024',
+  customer: 'Acme Corporation S.L.',
+  customerCIF: 'B12345678',
+  cost: 99.9,
+  date: '2024-04-30',
+  invoiceFile: 'https://billing.example.com/inv-1.pdf',
+  ...overrides,
+});
+
 /** A valid Organization for tests; `overrides` replace top-level fields. */
 export const buildOrganization = (overrides: Partial<Organization> = {}): Organization => ({
   id: 'org-1',
@@ -191,17 +204,7 @@ export const buildOrganization = (overrides: Partial<Organization> = {}): Organi
     address: 'Calle Mayor 1',
     zipcode: '46001',
   },
-  invoices: [
-    {
-      id: 'inv-1',
-      name: 'April 2024',
-      customer: 'Acme Corporation S.L.',
-      customerCIF: 'B12345678',
-      cost: 99.9,
-      date: '2024-04-30',
-      invoiceFile: 'https://billing.example.com/inv-1.pdf',
-    },
-  ],
+  invoices: [buildInvoice()],
   status: 'active',
   ...overrides,
 });

@@ -4,7 +4,6 @@ import {
   buildCreatedToken,
   buildCredentialsCheck,
   buildInstanceLogs,
-  buildInvoice,
   buildInvoiceFile,
   buildLink,
   buildListPage,
@@ -16,6 +15,7 @@ import {
 import {
   buildAccount,
   buildEnvironment,
+  buildInvoice,
   buildMarketplaceItem,
   buildOrganization,
   buildResource,
