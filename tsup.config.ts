@@ -26,6 +26,11 @@ export default defineConfig(async () => {
     splitting: false,
     // Keep `node:` in the imports: it tells a browser bundler at a glance which modules are Node's own.
     removeNodeProtocol: false,
+    // CommonJS output loads lazily imported modules with require(): jest runs CommonJS in a VM where import()
+    // fails without --experimental-vm-modules (the reference server loads its Node-only modules lazily).
+    esbuildOptions(options, context) {
+      if (context.format === 'cjs') options.supported = { ...options.supported, 'dynamic-import': false };
+    },
     onSuccess: () => {
       const files = emitDeclarations();
       console.log(`DTS ${files.length} declaration files (.d.ts and .d.cts)`);

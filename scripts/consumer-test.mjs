@@ -1,5 +1,6 @@
 // Proves README's "Testing a WUI" path on the packed package: builds and packs it, installs the tarball with
-// jest 30, ts-jest, typescript and msw (the lockfile's versions) into an empty project in a temp dir, writes
+// jest 30, ts-jest, typescript, msw, hono and @hono/node-server (the lockfile's versions) into an empty project
+// in a temp dir, writes
 // the files README's code blocks name (`// jest.config.js`, `// test/*.test.ts`), runs that project's jest, and
 // checks that the testing entry loads without msw. Exits non-zero on any failure.
 // Usage: node scripts/consumer-test.mjs [--no-build] [--keep]
@@ -53,7 +54,7 @@ try {
   const tarball = join(consumer, packed[0].filename);
 
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
-  const devTools = ['jest', 'ts-jest', 'typescript', '@types/jest', 'msw'].map(
+  const devTools = ['jest', 'ts-jest', 'typescript', '@types/jest', 'msw', 'hono', '@hono/node-server'].map(
     (name) => `${name}@${lockedVersion(lock, name)}`,
   );
   writeFileSync(
