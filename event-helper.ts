@@ -142,10 +142,10 @@ export class WUIBridge {
     for (const name of names) this.#claimants.set(name, claimant);
     let released = false;
     return {
-      succeed: (requestId, data) => this.#registry.answer(requestId, { ok: true, data }),
-      accept: (requestId, operation) => this.#registry.answer(requestId, { ok: true, data: operation }, true),
-      fail: (requestId, error) => this.#registry.answer(requestId, { ok: false, error }),
-      notify: (event, ...args) => this.#notify(event, args),
+      succeed: (requestId, data) => this.#registry.answer(claimant, requestId, { ok: true, data }),
+      accept: (requestId, operation) => this.#registry.answer(claimant, requestId, { ok: true, data: operation }, true),
+      fail: (requestId, error) => this.#registry.answer(claimant, requestId, { ok: false, error }),
+      notify: (event, ...args) => this.#notify(claimant, event, args),
       release: () => {
         if (released) return;
         released = true;
@@ -183,23 +183,23 @@ export class WUIBridge {
     const signal = this.#registry.open({ ...request, name, owner: claimant ?? this });
     this.#events.emit(name, input, { requestId, signal });
     if (claimant === undefined) {
-      this.#registry.answer(requestId, { ok: false, error: noHandler(name, requestId) });
+      this.#registry.answer(this, requestId, { ok: false, error: noHandler(name, requestId) });
     } else if (!this.#registry.endIfAborted(requestId)) {
       try {
         claimant.onRequest({ name, input, requestId, signal });
       } catch (error) {
-        this.#registry.answer(requestId, { ok: false, error: defect(name, requestId, error) });
+        this.#registry.answer(claimant, requestId, { ok: false, error: defect(name, requestId, error) });
       }
     }
   }
 
-  #notify(event: HandlerEventName, args: EventArgs<HandlerEventName>): void {
+  #notify(claimant: Claimant, event: HandlerEventName, args: EventArgs<HandlerEventName>): void {
     this.#events.emit(event, ...args);
     if (event === 'operation:completed' || event === 'operation:failed') {
       const [value, meta] = args as EventArgs<'operation:completed' | 'operation:failed'>;
       const outcome: Outcome =
         event === 'operation:completed' ? { ok: true, data: value } : { ok: false, error: value as BackendError };
-      this.#registry.operationEnded(meta.requestId, outcome);
+      this.#registry.operationEnded(claimant, meta.requestId, outcome);
     }
   }
 }

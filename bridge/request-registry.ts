@@ -87,12 +87,13 @@ export class RequestRegistry {
   }
 
   /**
-   * The claimant's answer. `followed`: the API accepted a long-running operation, whose end a
+   * The answer of `owner`, the claimant the request was delivered to. `followed`: the API accepted a long-running operation, whose end a
    * `until: 'completed'` waiter keeps waiting for.
    */
-  answer(requestId: string, outcome: Outcome, followed = false): void {
+  answer(owner: object, requestId: string, outcome: Outcome, followed = false): void {
     const entry = this.#entries.get(requestId);
-    if (entry === undefined || entry.phase !== 'pending') return;
+    // Only the claim a request was delivered to answers it: a released claim cannot answer a newer one's.
+    if (entry === undefined || entry.phase !== 'pending' || entry.owner !== owner) return;
     this.#emit(entry, outcome);
     if (outcome.ok && followed && entry.waiter?.untilCompleted === true) {
       entry.phase = 'following';
@@ -102,9 +103,9 @@ export class RequestRegistry {
   }
 
   /** A followed operation ended: settles the `until: 'completed'` waiter of the request that started it. */
-  operationEnded(requestId: string, outcome: Outcome): void {
+  operationEnded(owner: object, requestId: string, outcome: Outcome): void {
     const entry = this.#entries.get(requestId);
-    if (entry?.phase === 'following') this.#end(entry, outcome);
+    if (entry?.phase === 'following' && entry.owner === owner) this.#end(entry, outcome);
   }
 
   /** Ends every request `owner` answers, with the error `reasonFor` gives: a stopped handler. */
