@@ -7,8 +7,20 @@ import { serviceRoutes } from './service-routes';
 import { tenantRoutes } from './tenant-routes';
 import { userRoutes } from './user-routes';
 
+/** The type of {@link routeDomains}, named so that declarations refer to each group instead of spelling it out. */
+export interface RouteDomains {
+  user: typeof userRoutes;
+  organization: typeof organizationRoutes;
+  tenant: typeof tenantRoutes;
+  account: typeof accountRoutes;
+  environment: typeof environmentRoutes;
+  resource: typeof resourceRoutes;
+  service: typeof serviceRoutes;
+  marketplace: typeof marketplaceRoutes;
+}
+
 /** The routes by domain: the eight domains the request declarations and the reference API share. */
-export const routeDomains = {
+export const routeDomains: RouteDomains = {
   user: userRoutes,
   organization: organizationRoutes,
   tenant: tenantRoutes,
@@ -17,7 +29,7 @@ export const routeDomains = {
   resource: resourceRoutes,
   service: serviceRoutes,
   marketplace: marketplaceRoutes,
-} as const;
+};
 
 /** The type of {@link routes}, named so that declarations refer to each group instead of spelling it out. */
 export type Routes = typeof userRoutes &
