@@ -91,7 +91,8 @@ const ON = `bridge.on('updateUser:success', (user) => {
   console.log(user.name, user.tenants.length);
 });
 `;
-const REQUEST = `void bridge.request('deployService', {
+/** The deploy form both the package's consumer and the baseline send. */
+const FORM = `{
   tenantId: 'ten-1',
   name: 'web',
   environment: 'env-1',
@@ -106,7 +107,8 @@ const REQUEST = `void bridge.request('deployService', {
   duplexChannels: [],
   links: [],
   resources: [],
-});
+}`;
+const REQUEST = `void bridge.request('deployService', ${FORM});
 `;
 
 const SOURCES = {
@@ -149,22 +151,7 @@ const bus = new EventEmitter<Events>();
 bus.on('updateUser:success', (user) => {
   console.log(user.name, user.tenants.length);
 });
-bus.emit('deployService', {
-  tenantId: 'ten-1',
-  name: 'web',
-  environment: 'env-1',
-  account: 'acc-1',
-  registry: 'docker.io',
-  imageName: 'nginx',
-  minReplicas: 1,
-  maxReplicas: 2,
-  roles: [{ name: 'web', cpu: 1, memory: 512 }],
-  serverChannels: [{ name: 'http', protocol: 'http', port: 80 }],
-  clientChannels: [],
-  duplexChannels: [],
-  links: [],
-  resources: [],
-});
+bus.emit('deployService', ${FORM});
 `,
   'wrong.ts': `import { createWUIBridge } from '${pkg.name}';
 
