@@ -4,7 +4,13 @@
 export { routes } from './api/contract/index';
 export type { RouteId, Routes } from './api/contract/index';
 export { HTTP_METHODS } from './api/contract/define-route';
-export type { HttpMethod, RouteDefinition } from './api/contract/define-route';
+export type {
+  HttpMethod,
+  RouteDefinition,
+  RouteRequest,
+  RouteResponse,
+  SchemaInput,
+} from './api/contract/define-route';
 export { ErrorBodySchema } from './api/contract/error-body';
 export type { ErrorBody } from './api/contract/error-body';
 export { ServiceSpecSchema } from './api/contract/service-spec';

@@ -35,7 +35,73 @@ export type {
   SuccessEvents,
   WUIEventMap,
 } from './event-names';
-export type { RequestDeclaration } from './requests/define-request';
+export type {
+  CallApi,
+  Declarations,
+  ParseContext,
+  Request,
+  RequestDeclaration,
+  RequestTypes,
+  ServiceRefs,
+} from './requests/define-request';
+export type { RequestTypesMap } from './requests/index';
+// The named input and success payload types of every request.
+export type {
+  CreateAccountInput,
+  CredentialsCheck,
+  DeleteAccountInput,
+  UpdateAccountInput,
+  ValidateAccountCredentialsInput,
+} from './api/contract/account-routes';
+export type {
+  CreateEnvironmentInput,
+  DeleteEnvironmentInput,
+  UpdateEnvironmentInput,
+} from './api/contract/environment-routes';
+export type { ListResponse } from './api/contract/list-query';
+export type {
+  AddOrganizationMemberInput,
+  CreateOrganizationInput,
+  DeleteOrganizationInput,
+  DownloadInvoiceInput,
+  InvoiceFile,
+  InvoiceList,
+  LoadInvoicesInput,
+  RemoveOrganizationMemberInput,
+  UpdateBillingInformationInput,
+  UpdateOrganizationInput,
+} from './api/contract/organization-routes';
+export type { CreateResourceInput, DeleteResourceInput, UpdateResourceInput } from './api/contract/resource-routes';
+export type {
+  DeployMarketplaceItemInput,
+  InstanceRefInput,
+  LinkServicesInput,
+  ListServicesInput,
+  LoadInstanceLogsInput,
+  LoadMarketplaceInput,
+  LoadServiceRevisionsInput,
+  RollbackServiceInput,
+  ScaleServiceInput,
+  ServiceRefInput,
+  UnlinkServicesInput,
+} from './api/contract/service-inputs';
+export type { InstanceLogs } from './api/contract/service-routes';
+export type {
+  ChangeTenantUserRoleInput,
+  CreateTenantInput,
+  DeleteTenantInput,
+  InviteTenantUserInput,
+  RemoveTenantUserInput,
+  UpdateTenantInput,
+} from './api/contract/tenant-routes';
+export type {
+  ChangePasswordInput,
+  ChangePlanInput,
+  CreateTokenInput,
+  DeleteTokenInput,
+  LoginInput,
+  LoginResponse,
+} from './api/contract/user-routes';
 export { resolveEnvironment, SETTINGS } from './environment';
 export type { EnvironmentOptions, ResolvedEnvironment, Setting } from './environment';
 export { BackendError, ERROR_CODES, isBackendError } from './errors/backend-error';
@@ -43,6 +109,7 @@ export type { BackendErrorInit, BackendErrorJSON, ErrorCode, ErrorDetail } from 
 export { LOG_LEVELS } from './log/logger';
 export type { Logger, LogLevel } from './log/logger';
 export type { AccessTokenProvider, HttpCallInfo } from './api/http/transport';
+export type { Session } from './api/session';
 export type { PollBackoff } from './handler/operation-follower';
 export type { UserState } from './state/user-state';
 

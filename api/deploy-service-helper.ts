@@ -28,7 +28,7 @@ function requestOf<T>(checked: FormCheck<T>): T {
 }
 
 /**
- * Like {@link checkServiceForm}, throwing: the `deployService` request of a form that passes the form schema
+ * Like `checkServiceForm` (what the handler uses), throwing: the `deployService` request of a form that passes the form schema
  * and every deployment rule.
  *
  * @param form What the WUI form produced; anything, since it crosses the bridge untyped.
@@ -41,7 +41,7 @@ export function buildDeploymentRequest(form: unknown, context: DeploymentContext
 }
 
 /**
- * Like {@link checkUpdateServiceForm}, throwing: the `updateService` request of an update form.
+ * Like `checkUpdateServiceForm`, throwing: the `updateService` request of an update form.
  *
  * @throws BackendError with code `VALIDATION` listing every problem in `details`.
  */

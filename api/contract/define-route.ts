@@ -28,7 +28,8 @@ export function defineRoute<const R extends RouteDefinition>(route: R): R {
   return route;
 }
 
-type SchemaInput<S> = S extends z.ZodType ? z.input<S> : never;
+/** The input type of schema `S`, or `never` when a route has no such part. */
+export type SchemaInput<S> = S extends z.ZodType ? z.input<S> : never;
 
 /** What a call to route `R` takes: its path params, query and body, each present only when the route has it. */
 export type RouteRequest<R extends RouteDefinition> = (R['params'] extends z.ZodType

@@ -118,5 +118,5 @@ export function listResponseSchema<T extends z.ZodType>(item: T) {
 export const OperationListQuerySchema = ListQuerySchema.omit({ fields: true });
 export interface OperationListQuery extends z.output<typeof OperationListQuerySchema> {}
 
-/** A page of a list of `T` and how many items match in all: the output of {@link listResponseSchema}. */
+/** A page of a list of `T` and how many items match in all: the output of `listResponseSchema`. */
 export interface ListResponse<T> extends z.output<ReturnType<typeof listResponseSchema<z.ZodType<T, T>>>> {}
