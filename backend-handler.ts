@@ -101,7 +101,8 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
   }
 
   async function settleOperation(operation: Operation, meta: OperationEventMeta): Promise<void> {
-    const patch = await reloader.afterOperation(operation, state, meta.requestId);
+    const { removesTarget } = requests[meta.name] as RequestDeclaration;
+    const patch = await reloader.afterOperation(operation, state, meta.requestId, removesTarget === true);
     commit(patch, meta.requestId, meta.name);
   }
 

@@ -68,11 +68,28 @@ export function createServiceReloader(transport: Transport, logger: Logger) {
     return apply(tenantId, [...loaded, ...others]);
   }
 
-  /** What a finished (succeeded or failed) operation changed: its service, or the service of its instance. */
-  function afterOperation(operation: Operation, state: UserState, requestId: string): Promise<StatePatch> {
+  /**
+   * What a finished (succeeded or failed) operation changed: its service, or the service of its instance.
+   * `removesTarget`: a succeeded operation deleted its service, which is dropped without asking the API.
+   */
+  async function afterOperation(
+    operation: Operation,
+    state: UserState,
+    requestId: string,
+    removesTarget = false,
+  ): Promise<StatePatch> {
     const { tenant: tenantId, id, type } = operation.target;
+    if (removesTarget && type === 'service' && operation.status === 'succeeded') {
+      const linked = servicesWithLinks(state, tenantId, (link) => link.origin === id || link.target === id);
+      const others = await loadAll(
+        tenantId,
+        linked.filter((serviceId) => serviceId !== id),
+        requestId,
+      );
+      return apply(tenantId, [{ serviceId: id, service: undefined }, ...others]);
+    }
     const serviceId = type === 'instance' ? serviceOfInstance(state, tenantId, id) : id;
-    if (serviceId === undefined) return Promise.resolve(unchanged);
+    if (serviceId === undefined) return unchanged;
     return reload({ tenantId, serviceIds: [serviceId] }, state, requestId);
   }
 

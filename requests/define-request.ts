@@ -64,6 +64,12 @@ export interface RequestDeclaration<
   reduce?(state: UserState, result: z.output<O>, input: P): UserState;
   /** Services to reload from the API after the success, when only the API knows their new form. */
   reloads?(input: P, state: UserState): ServiceRefs;
+  /**
+   * For a long-running request: when its operation succeeds, its target is gone. The handler drops it from
+   * the tree (and reloads the services linked to it) instead of reloading it.
+   * @default false (the target is reloaded when its operation ends)
+   */
+  readonly removesTarget?: boolean;
 }
 
 /**

@@ -131,6 +131,7 @@ export const serviceRequests: Declarations<ServiceRequestTypes> = {
     input: ServiceRefInputSchema,
     output: OperationSchema,
     reduce: markServiceBusy,
+    removesTarget: true,
   }),
   linkServices: defineRequest({
     route: routes.linkServices,

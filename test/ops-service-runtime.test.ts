@@ -179,6 +179,8 @@ describe('deleteService', () => {
     expect(tenantOf(handler.getState(), prod).services.map((service) => service.id)).toEqual([shop, payments]);
     expect(serviceOf(handler.getState(), prod, shop)).toBe(serviceOf(before, prod, shop));
     expect(fromApi.items.map((service) => service.name)).toEqual(['shop', 'payments']);
+    // Dropped as its declaration says (removesTarget), not by asking the API for a service that is gone.
+    expect(calls.filter((call) => call === `GET /api/tenants/${prod}/services/${analytics}`)).toEqual([]);
   });
 });
 
