@@ -33,7 +33,7 @@ import { ServiceFormSchema, UpdateServiceFormSchema } from '../api/deploy-servic
 import { LinkSchema } from '../interfaces/link-interface';
 import { OperationSchema } from '../interfaces/operation-interface';
 import { ServiceSchema } from '../interfaces/service-interface';
-import { markServiceBusy, servicesWithLinks } from '../state/service-tree';
+import { markService, servicesWithLinks } from '../state/service-tree';
 import { updateTenant, upsertById } from '../state/tree';
 import { defineRequest } from './define-request';
 import { sendAndEcho, sendList } from './route-calls';
@@ -85,19 +85,19 @@ export const serviceRequests: Declarations<ServiceRequestTypes> = {
     output: OperationSchema,
     parse: checkUpdateForm,
     call: ({ tenantId, serviceId, spec }, api) => api.send({ params: { tenantId, serviceId }, body: spec }),
-    reduce: markServiceBusy,
+    reduce: markService('deploying'),
   }),
   scaleService: defineRequest({
     route: routes.scaleService,
     input: ScaleServiceInputSchema,
     output: OperationSchema,
-    reduce: markServiceBusy,
+    reduce: markService('deploying'),
   }),
   restartService: defineRequest({
     route: routes.restartService,
     input: ServiceRefInputSchema,
     output: OperationSchema,
-    reduce: markServiceBusy,
+    reduce: markService('deploying'),
   }),
   restartInstance: defineRequest({
     route: routes.restartInstance,
@@ -108,7 +108,7 @@ export const serviceRequests: Declarations<ServiceRequestTypes> = {
     route: routes.rollbackService,
     input: RollbackServiceInputSchema,
     output: OperationSchema,
-    reduce: markServiceBusy,
+    reduce: markService('deploying'),
   }),
   loadServiceRevisions: defineRequest({
     route: routes.loadServiceRevisions,
@@ -130,7 +130,7 @@ export const serviceRequests: Declarations<ServiceRequestTypes> = {
     route: routes.deleteService,
     input: ServiceRefInputSchema,
     output: OperationSchema,
-    reduce: markServiceBusy,
+    reduce: markService('deleting'),
     removesTarget: true,
   }),
   linkServices: defineRequest({

@@ -60,13 +60,17 @@ export function serviceOfInstance(state: UserState, tenantId: string, instanceId
   )?.id;
 }
 
-/** While a long-running operation runs, its service shows it; the handler reloads the service when it ends. */
-export function markServiceBusy(state: UserState, operation: Operation): UserState {
-  const { tenant: tenantId, id, type } = operation.target;
-  if (type !== 'service') return state;
-  const status = operation.kind === 'deleteService' ? 'deleting' : 'deploying';
-  return updateTenant(state, tenantId, (tenant) => ({
-    ...tenant,
-    services: tenant.services.map((service) => (service.id === id ? { ...service, status } : service)),
-  }));
+/**
+ * While a long-running operation runs, its service shows it (`deploying`, or `deleting` for a delete); the
+ * handler reloads or drops the service when the operation ends.
+ */
+export function markService(status: 'deploying' | 'deleting') {
+  return (state: UserState, operation: Operation): UserState => {
+    const { tenant: tenantId, id, type } = operation.target;
+    if (type !== 'service') return state;
+    return updateTenant(state, tenantId, (tenant) => ({
+      ...tenant,
+      services: tenant.services.map((service) => (service.id === id ? { ...service, status } : service)),
+    }));
+  };
 }
