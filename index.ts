@@ -162,11 +162,4 @@ export type { TenantMember } from './api/contract/tenant-routes';
 export type { Revision } from './api/contract/service-routes';
 export type { UpdateUserInput } from './api/contract/user-routes';
 export type { ServiceForm, UpdateServiceForm } from './api/deploy-service-helper';
-export type {
-  Filter,
-  FilterGroup,
-  FilterOperator,
-  ListQuery,
-  OperationListQuery,
-  Sort,
-} from './api/contract/list-query';
+export type { Filter, FilterGroup, FilterOperator, ListQuery, RequestListQuery, Sort } from './api/contract/list-query';

@@ -75,7 +75,7 @@ export {
   FILTER_OPERATORS,
   FilterSchema,
   ListQuerySchema,
-  OperationListQuerySchema,
+  RequestListQuerySchema,
   SortSchema,
 } from './api/contract/list-query';
 export { ServiceFormSchema, UpdateServiceFormSchema } from './api/deploy-service-helper';

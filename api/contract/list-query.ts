@@ -111,12 +111,12 @@ export function listResponseSchema<T extends z.ZodType>(item: T) {
 }
 
 /**
- * The list query of the typed list operations: everything but `fields`. Field selection returns partial
- * items, which the operations' typed results (`Service[]`, ...) cannot describe; the REST API supports it
+ * The list query of the typed list requests: everything but `fields`. Field selection returns partial
+ * items, which the requests' typed results (`Service[]`, ...) cannot describe; the REST API supports it
  * for other clients.
  */
-export const OperationListQuerySchema = ListQuerySchema.omit({ fields: true });
-export interface OperationListQuery extends z.output<typeof OperationListQuerySchema> {}
+export const RequestListQuerySchema = ListQuerySchema.omit({ fields: true });
+export interface RequestListQuery extends z.output<typeof RequestListQuerySchema> {}
 
 /** A page of a list of `T` and how many items match in all: the output of `listResponseSchema`. */
 export interface ListResponse<T> extends z.output<ReturnType<typeof listResponseSchema<z.ZodType<T, T>>>> {}

@@ -9,7 +9,7 @@ import {
   type Organization,
 } from '../../interfaces/organization-interface';
 import { defineRoute } from './define-route';
-import { ListQueryParamsSchema, listResponseSchema, OperationListQuerySchema } from './list-query';
+import { ListQueryParamsSchema, listResponseSchema, RequestListQuerySchema } from './list-query';
 
 const OrganizationParams = { organizationId: IdSchema };
 const InvoiceParams = { ...OrganizationParams, invoiceId: IdSchema };
@@ -32,7 +32,7 @@ export const UpdateBillingInformationInputSchema = z.strictObject({
 export interface UpdateBillingInformationInput extends z.input<typeof UpdateBillingInformationInputSchema> {}
 export const LoadInvoicesInputSchema = z.strictObject({
   ...OrganizationParams,
-  query: OperationListQuerySchema.optional(),
+  query: RequestListQuerySchema.optional(),
 });
 export interface LoadInvoicesInput extends z.input<typeof LoadInvoicesInputSchema> {}
 export const DownloadInvoiceInputSchema = z.strictObject(InvoiceParams);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IdSchema, TimestampSchema } from '../../interfaces/common';
-import { OperationListQuerySchema } from './list-query';
+import { RequestListQuerySchema } from './list-query';
 import { DeployItemBody } from './marketplace-routes';
 import { LinkBody, RollbackBody, ScaleBody } from './service-routes';
 import { DnsLabelSchema } from './service-spec';
@@ -9,7 +9,7 @@ const TenantParams = { tenantId: IdSchema };
 const ServiceParams = { ...TenantParams, serviceId: IdSchema };
 const InstanceParams = { ...ServiceParams, instanceId: IdSchema };
 
-export const ListServicesInputSchema = z.strictObject({ ...TenantParams, query: OperationListQuerySchema.optional() });
+export const ListServicesInputSchema = z.strictObject({ ...TenantParams, query: RequestListQuerySchema.optional() });
 export interface ListServicesInput extends z.input<typeof ListServicesInputSchema> {}
 export const ServiceRefInputSchema = z.strictObject(ServiceParams);
 export interface ServiceRefInput extends z.input<typeof ServiceRefInputSchema> {}
@@ -26,7 +26,7 @@ export const RollbackServiceInputSchema = z.strictObject({ ...ServiceParams, ...
 export interface RollbackServiceInput extends z.input<typeof RollbackServiceInputSchema> {}
 export const LoadServiceRevisionsInputSchema = z.strictObject({
   ...ServiceParams,
-  query: OperationListQuerySchema.optional(),
+  query: RequestListQuerySchema.optional(),
 });
 export interface LoadServiceRevisionsInput extends z.input<typeof LoadServiceRevisionsInputSchema> {}
 export const LoadInstanceLogsInputSchema = z.strictObject({
@@ -46,7 +46,7 @@ export const UnlinkServicesInputSchema = z.strictObject({ ...TenantParams, linkN
 export interface UnlinkServicesInput extends z.input<typeof UnlinkServicesInputSchema> {}
 export const LoadMarketplaceInputSchema = z.strictObject({
   ...TenantParams,
-  query: OperationListQuerySchema.optional(),
+  query: RequestListQuerySchema.optional(),
 });
 export interface LoadMarketplaceInput extends z.input<typeof LoadMarketplaceInputSchema> {}
 export const DeployMarketplaceItemInputSchema = z.strictObject({
