@@ -40,6 +40,8 @@ export interface BackendErrorInit {
   requestId?: string | undefined;
   /** Whether the same call may succeed if tried again later. Defaults from `code`. */
   retryable?: boolean | undefined;
+  /** How long the API asked the client to wait before trying again (its `Retry-After`), in ms. */
+  retryAfterMs?: number | undefined;
   cause?: unknown;
 }
 
@@ -59,6 +61,8 @@ export class BackendError extends Error {
   readonly details: readonly ErrorDetail[];
   readonly requestId: string | undefined;
   readonly retryable: boolean;
+  /** How long the API asked the client to wait before trying again (`Retry-After`), in ms; absent when it did not say. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: BackendErrorInit) {
     super(redact(init.message), init.cause === undefined ? undefined : { cause: init.cause });
@@ -69,6 +73,7 @@ export class BackendError extends Error {
     this.details = (init.details ?? []).map((detail) => ({ path: detail.path, message: redact(detail.message) }));
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? RETRYABLE_BY_DEFAULT.has(init.code);
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   /** A copy of this error that names the request it belongs to. */
@@ -90,12 +95,13 @@ export class BackendError extends Error {
     if (this.method !== undefined) json.method = this.method;
     if (this.path !== undefined) json.path = this.path;
     if (this.requestId !== undefined) json.requestId = this.requestId;
+    if (this.retryAfterMs !== undefined) json.retryAfterMs = this.retryAfterMs;
     return json;
   }
 
   private toInit(): BackendErrorInit {
-    const { code, message, status, method, path, details, requestId, retryable, cause } = this;
-    return { code, message, status, method, path, details, requestId, retryable, cause };
+    const { code, message, status, method, path, details, requestId, retryable, retryAfterMs, cause } = this;
+    return { code, message, status, method, path, details, requestId, retryable, retryAfterMs, cause };
   }
 }
 
@@ -110,6 +116,7 @@ export interface BackendErrorJSON {
   method?: string;
   path?: string;
   requestId?: string;
+  retryAfterMs?: number;
 }
 
 /**

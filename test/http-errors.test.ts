@@ -1,6 +1,7 @@
 import { isAxiosError } from 'axios';
 import { http, HttpResponse, type HttpResponseResolver } from 'msw';
 import { BackendError, isBackendError, type ErrorCode } from '../errors/backend-error';
+import { retryAfterMs } from '../errors/messages';
 import { buildUser } from '../testing/factories';
 import { hangingResolver } from './support/http-abort';
 import { API, server, setup, TEST_TOKEN, useMockApi } from './support/setup';
@@ -81,8 +82,18 @@ describe('HTTP error responses', () => {
       HttpResponse.json(errorBody('RATE_LIMITED', 'slow down'), { status: 429, headers: { 'Retry-After': '7' } }),
     );
 
-    expect(error).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', retryable: true, retryAfterMs: 7000 });
     expect(error.message).toContain('Retry-After: 7s');
+  });
+
+  it('reads a Retry-After given as seconds or as an HTTP date, and ignores one it cannot read', () => {
+    const now = Date.parse('2026-11-26T12:00:00Z');
+
+    expect(retryAfterMs('3', now)).toBe(3000);
+    expect(retryAfterMs('Thu, 26 Nov 2026 12:00:05 GMT', now)).toBe(5000);
+    expect(retryAfterMs('Thu, 26 Nov 2026 11:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs(undefined, now)).toBeUndefined();
   });
 
   it('maps an error response whose body is not JSON by its status alone', async () => {

@@ -98,7 +98,8 @@ export function failedResponse(call: HttpCall, response: ErrorResponse): Backend
         ? 'the API answered with a redirect, which is never followed'
         : `status ${status}`
       : redact(response.message, call.secrets).replace(/[.\s]+$/, '');
-  const wait = code === 'RATE_LIMITED' && response.retryAfter ? ` (Retry-After: ${response.retryAfter}s)` : '';
+  const waitMs = retryAfterMs(response.retryAfter);
+  const wait = code === 'RATE_LIMITED' && waitMs !== undefined ? ` (Retry-After: ${Math.ceil(waitMs / 1000)}s)` : '';
   const listed = details.length > 0 ? ` (${summarizeDetails(details)})` : '';
   return new BackendError({
     code,
@@ -106,8 +107,18 @@ export function failedResponse(call: HttpCall, response: ErrorResponse): Backend
     status,
     details,
     retryable: code === 'SERVER' ? status !== 501 : undefined,
+    retryAfterMs: waitMs,
     ...where(call),
   });
+}
+
+/** `Retry-After` in ms: delay-seconds or an HTTP date (RFC 9110 §10.2.3); `undefined` when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** `CANCELLED`: the call was aborted by its request's signal before an answer arrived. */

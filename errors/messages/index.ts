@@ -11,6 +11,7 @@ export {
   failedBeforeResponse,
   failedResponse,
   invalidPathParameter,
+  retryAfterMs,
   tokenProviderFailed,
   unreachable,
   type ErrorResponse,
