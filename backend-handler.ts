@@ -1,14 +1,17 @@
 // The backend handler: answers the bridge's requests with REST calls, and keeps the user's state tree.
-import { createTransport, type AccessTokenProvider, type HttpCallInfo } from './api/http/transport';
-import { createSession } from './api/session';
+import { createTransport, type HttpCallInfo, type Transport } from './api/http/transport';
 import type { Claim, IncomingRequest } from './bridge/claim';
 import { resolveEnvironment, type EnvironmentOptions, type ResolvedEnvironment } from './environment';
-import { defect } from './errors/messages';
+import { defect, latestWinsOnWrite, superseded } from './errors/messages';
 import type { WUIBridge } from './event-helper';
 import { isLongRunning, REQUEST_NAMES, requests, type OperationEventMeta, type RequestName } from './event-names';
 import { createOperationFollower, type PollBackoff } from './handler/operation-follower';
 import { createRequestRunner } from './handler/request-runner';
+import { createHandlerAuth, type AuthOptions } from './handler/auth';
+import { createLatestWins } from './handler/latest-wins';
 import { createServiceReloader, unchanged, type StatePatch } from './handler/service-reloader';
+import { createWriteOrder, resourceKey } from './handler/write-order';
+import type { BackendError } from './errors/backend-error';
 import type { Operation } from './interfaces/operation-interface';
 import { createLogger, type Logger } from './log/logger';
 import type { RequestDeclaration } from './requests/define-request';
@@ -17,6 +20,7 @@ import { replaceEqualDeep } from './state/structural-sharing';
 import type { UserState } from './state/user-state';
 
 export type { PollBackoff } from './handler/operation-follower';
+export type { AuthOptions } from './handler/auth';
 
 /** Options of {@link createBackendHandler}. */
 export interface BackendHandlerOptions {
@@ -28,16 +32,12 @@ export interface BackendHandlerOptions {
    * @example { apiBaseUrl: 'https://api.aurora.example.com/api', timeoutMs: 10_000 }
    */
   environment?: EnvironmentOptions;
-  /** How calls are authenticated. */
-  auth?: {
-    /**
-     * Returns the current access token, sent as `Authorization: Bearer <token>`; it is never logged.
-     * Without it, `login` keeps the session token in memory (never in web storage) and `logout` forgets it.
-     * @default undefined (the session opened by `login`)
-     * @example () => session.accessToken
-     */
-    getAccessToken?: AccessTokenProvider;
-  };
+  /**
+   * How calls are authenticated and sessions renewed.
+   * @default {} (the session opened by `login`, renewed with its refresh token)
+   * @example { getAccessToken: () => oidc.accessToken, refreshAccessToken: () => oidc.signinSilent() }
+   */
+  auth?: AuthOptions;
   /**
    * Receives diagnostics at `environment.logLevel` and above; never tokens, passwords or bodies.
    * @default console
@@ -78,15 +78,15 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
   const { bridge } = options;
   const environment = resolveEnvironment(options.environment);
   const logger = createLogger(environment.logLevel, options.logger);
-  const session = options.auth?.getAccessToken === undefined ? createSession() : undefined;
-  const transport = createTransport({
-    environment,
-    getAccessToken: options.auth?.getAccessToken ?? session?.getAccessToken,
-    logger,
-    onCall: options.onHttpCall,
-  });
+  // The request behind each requestId still in the handler's hands, so that a session found expired by any
+  // of its calls (a poll included) is reported against it.
+  const requestNames = new Map<string, RequestName>();
+  const { session, refresher } = createHandlerAuth(options.auth, () => transport, expire);
+  const transport: Transport = createTransport({ environment, session: refresher, logger, onCall: options.onHttpCall });
   const run = createRequestRunner(transport, session);
   const reloader = createServiceReloader(transport, logger);
+  const writeOrder = createWriteOrder();
+  const latestWins = createLatestWins();
 
   let state: UserState = null;
   let claim: Claim | undefined;
@@ -98,6 +98,15 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
     if (next === state) return;
     state = deepFreeze(next);
     claim?.notify('state:changed', state, { requestId, name });
+  }
+
+  function expire(error: BackendError, requestId: string): void {
+    const name = requestNames.get(requestId);
+    // Every call the transport makes belongs to a request or an operation tracked here; a miss is a defect.
+    if (name === undefined) logger.warn('session expired during a call of no known request', { requestId });
+    const meta = { requestId, name: name ?? 'loadUser' };
+    claim?.notify('session:expired', error, meta);
+    commit(() => null, meta.requestId, meta.name);
   }
 
   async function settleOperation(operation: Operation, meta: OperationEventMeta): Promise<void> {
@@ -112,11 +121,13 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
     onProgress: (operation, meta) => claim?.notify('operation:progress', operation, meta),
     onCompleted: async (operation, meta) => {
       await settleOperation(operation, meta);
+      requestNames.delete(meta.requestId);
       claim?.notify('operation:completed', operation, meta);
     },
     // A failed operation leaves its service as the API decided (previous revision, or failed): show that.
     onFailed: async (error, meta, operation) => {
       if (operation !== undefined) await settleOperation(operation, meta);
+      requestNames.delete(meta.requestId);
       claim?.notify('operation:failed', error, meta);
     },
   });
@@ -125,30 +136,57 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
     const { name, requestId } = request;
     const declaration: RequestDeclaration = requests[name];
     const answering = claim;
+    const isRead = declaration.route.method === 'GET';
+    if (request.latestWins !== undefined) {
+      if (!isRead) return answering?.fail(requestId, latestWinsOnWrite(name, requestId));
+      const replaced = latestWins.enter(name, request.latestWins, requestId);
+      if (replaced !== undefined) answering?.cancel(replaced, superseded(name, replaced, requestId));
+    }
+    requestNames.set(requestId, name);
+    let followed = false;
     try {
-      const outcome = await run(request, state);
-      if (!outcome.ok) {
-        logger.debug(`${name} failed: ${outcome.error.code}`, { requestId });
-        answering?.fail(requestId, outcome.error);
-        return;
-      }
-      const reloads = declaration.reloads?.(outcome.input, state);
-      const patch: StatePatch = reloads === undefined ? unchanged : await reloader.reload(reloads, state, requestId);
-      const reduced = (current: UserState): UserState =>
-        declaration.reduce === undefined ? current : declaration.reduce(current, outcome.result, outcome.input);
-      commit((current) => patch(reduced(current)), requestId, name);
-      if (!isLongRunning(name)) {
-        answering?.succeed(requestId, outcome.result);
-        return;
-      }
-      answering?.accept(requestId, outcome.result as Operation);
-      if (claim === answering && answering !== undefined)
-        follower.follow(outcome.result as Operation, { requestId, name });
+      // Writes to one resource run in submission order, so the server and the tree end with the last one.
+      followed = await (isRead
+        ? answer(request, declaration, answering)
+        : writeOrder.run(resourceKey(declaration.route, request.input), () => answer(request, declaration, answering)));
     } catch (error) {
       // The runner answers every failure it can foresee; this is the last line against a defect.
       logger.error(`"${name}" failed unexpectedly`, { requestId });
       answering?.fail(requestId, defect(name, requestId, error));
+    } finally {
+      if (request.latestWins !== undefined) latestWins.leave(name, request.latestWins, requestId);
+      if (!followed) requestNames.delete(requestId);
     }
+  }
+
+  async function answer(
+    request: IncomingRequest,
+    declaration: RequestDeclaration,
+    answering: Claim | undefined,
+  ): Promise<boolean> {
+    const { name, requestId } = request;
+    const outcome = await run(request, state);
+    if (!outcome.ok) {
+      logger.debug(`${name} failed: ${outcome.error.code}`, { requestId });
+      answering?.fail(requestId, outcome.error);
+      return false;
+    }
+    // A read that was cancelled or superseded meanwhile brings nothing the caller still wants; a write did
+    // change the server, so its answer is kept whatever happened to its caller.
+    if (request.signal.aborted && declaration.route.method === 'GET') return false;
+    const reloads = declaration.reloads?.(outcome.input, state);
+    const patch: StatePatch = reloads === undefined ? unchanged : await reloader.reload(reloads, state, requestId);
+    const reduced = (current: UserState): UserState =>
+      declaration.reduce === undefined ? current : declaration.reduce(current, outcome.result, outcome.input);
+    commit((current) => patch(reduced(current)), requestId, name);
+    if (!isLongRunning(name)) {
+      answering?.succeed(requestId, outcome.result);
+      return false;
+    }
+    answering?.accept(requestId, outcome.result as Operation);
+    if (claim !== answering || answering === undefined) return false;
+    follower.follow(outcome.result as Operation, { requestId, name });
+    return true;
   }
 
   return {
@@ -166,6 +204,7 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
       const releasing = claim;
       claim = undefined;
       follower.stop();
+      requestNames.clear();
       releasing.release();
     },
   };

@@ -28,7 +28,7 @@ import type { RequestOptions } from './bridge/request-options';
 import { RequestRegistry, type Outcome, type Waiter } from './bridge/request-registry';
 
 export type { Claim, IncomingRequest } from './bridge/claim';
-export type { RequestOptions } from './bridge/request-options';
+export type { RequestOptions, RequestPolicy } from './bridge/request-options';
 
 /** Removes the listener it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
@@ -48,6 +48,15 @@ export interface WUIBridgeOptions {
 export type RequestArgs<K extends RequestName> = undefined extends RequestEmitArgs<K>[0]
   ? [input?: RequestEmitArgs<K>[0], options?: RequestOptions]
   : [input: RequestEmitArgs<K>[0], options?: RequestOptions];
+
+interface SendRequest {
+  requestId: string;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  retry?: false | number | undefined;
+  latestWins?: boolean | string | undefined;
+  waiter?: Waiter;
+}
 
 interface Claimant {
   onRequest: (request: IncomingRequest) => void;
@@ -96,9 +105,9 @@ export class WUIBridge {
   emit<K extends RequestName>(name: K, ...args: NoInfer<RequestEmitArgs<K>>): string {
     const [input, meta] = args as [unknown, RequestMeta | undefined];
     const requestId = meta?.requestId ?? createRequestId();
-    const invalid = metaError(name, { requestId, signal: meta?.signal });
+    const invalid = metaError(name, { ...meta, requestId });
     if (invalid !== undefined) throw invalid;
-    this.#send(name, input, { requestId, signal: meta?.signal });
+    this.#send(name, input, { requestId, signal: meta?.signal, retry: meta?.retry, latestWins: meta?.latestWins });
     return requestId;
   }
 
@@ -122,7 +131,8 @@ export class WUIBridge {
         untilCompleted: options.until === 'completed',
       };
       try {
-        this.#send(name, input, { requestId, signal: options.signal, timeoutMs: options.timeoutMs, waiter });
+        const { signal, timeoutMs, retry, latestWins } = options;
+        this.#send(name, input, { requestId, signal, timeoutMs, retry, latestWins, waiter });
       } catch (error) {
         // #send throws BackendErrors only (a malformed or duplicate request); anything else is a defect.
         reject(error instanceof Error ? error : defect(name, requestId, error));
@@ -145,6 +155,7 @@ export class WUIBridge {
       succeed: (requestId, data) => this.#registry.answer(claimant, requestId, { ok: true, data }),
       accept: (requestId, operation) => this.#registry.answer(claimant, requestId, { ok: true, data: operation }, true),
       fail: (requestId, error) => this.#registry.answer(claimant, requestId, { ok: false, error }),
+      cancel: (requestId, error) => this.#registry.cancel(claimant, requestId, error),
       notify: (event, ...args) => this.#notify(claimant, event, args),
       release: () => {
         if (released) return;
@@ -173,20 +184,28 @@ export class WUIBridge {
   #send(
     name: RequestName,
     input: unknown,
-    request: { requestId: string; signal?: AbortSignal | undefined; timeoutMs?: number | undefined; waiter?: Waiter },
+    request: SendRequest,
   ): void {
-    const { requestId } = request;
+    const { requestId, retry, latestWins } = request;
     // Outcome and handler events (`x:success`, `state:changed`) come from the claimant only.
     if (name.includes(':')) throw notARequest(name);
     if (this.#registry.has(requestId)) throw requestIdInFlight(name, requestId);
     const claimant = this.#claimants.get(name);
-    const signal = this.#registry.open({ ...request, name, owner: claimant ?? this });
+    const signal = this.#registry.open({
+      name,
+      requestId,
+      owner: claimant ?? this,
+      signal: request.signal,
+      timeoutMs: request.timeoutMs,
+      waiter: request.waiter,
+    });
     this.#events.emit(name, input, { requestId, signal });
     if (claimant === undefined) {
       this.#registry.answer(this, requestId, { ok: false, error: noHandler(name, requestId) });
     } else if (!this.#registry.endIfAborted(requestId)) {
       try {
-        claimant.onRequest({ name, input, requestId, signal });
+        const key = latestWins === true ? name : latestWins === false ? undefined : latestWins;
+        claimant.onRequest({ name, input, requestId, signal, retry, latestWins: key });
       } catch (error) {
         this.#registry.answer(claimant, requestId, { ok: false, error: defect(name, requestId, error) });
       }

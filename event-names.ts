@@ -1,4 +1,5 @@
 // The event map: every event of the WUIBridge and its listener arguments, derived from the request declarations.
+import type { RequestPolicy } from './bridge/request-options';
 import type { BackendError } from './errors/backend-error';
 import type { Operation } from './interfaces/operation-interface';
 import type { User } from './interfaces/user-interface';
@@ -19,7 +20,7 @@ export type LongRunningRequestName = {
 }[RequestName];
 
 /** Optional metadata of a request event; the bridge fills in a `requestId` when none is given. */
-export interface RequestMeta {
+export interface RequestMeta extends RequestPolicy {
   /** Correlates the request with its outcome event; must be unique among requests in flight. */
   requestId?: string;
   /** Aborts the request, including its HTTP call; the outcome is then a `CANCELLED` error. */
@@ -63,6 +64,11 @@ export interface HandlerEvents {
   'operation:completed': [operation: Operation, meta: OperationEventMeta];
   /** A long-running operation failed, or could no longer be followed. */
   'operation:failed': [error: BackendError, meta: OperationEventMeta];
+  /**
+   * The session ended and could not be renewed (the refresh token expired or was revoked): the state tree
+   * is cleared next, and the requests waiting for the renewal end `UNAUTHORIZED`. Show the sign-in form.
+   */
+  'session:expired': [error: BackendError, meta: StateChangeMeta];
 }
 export type HandlerEventName = keyof HandlerEvents;
 
@@ -94,6 +100,7 @@ export const EventNames: readonly EventName[] = [
   'operation:progress',
   'operation:completed',
   'operation:failed',
+  'session:expired',
 ];
 
 /** The request names of each domain (user, organization, tenant, ...), as the declarations group them. */

@@ -8,6 +8,7 @@ export type {
   IncomingRequest,
   RequestArgs,
   RequestOptions,
+  RequestPolicy,
   Unsubscribe,
   WUIBridgeOptions,
 } from './event-helper';

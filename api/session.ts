@@ -1,25 +1,160 @@
+import { isBackendError, type BackendError } from '../errors/backend-error';
+import { refreshFailed } from '../errors/messages';
 import type { AccessTokenProvider } from './http/transport';
 
-/** The session opened by `login`, held in memory only: never in web storage, events or logs. */
-export interface Session {
+/** Where the API keeps the refresh token: an httpOnly cookie (browsers), or the handler's memory (Node). */
+export type RefreshTokenDelivery = 'cookie' | 'body';
+
+/** The tokens `login` and `refreshSession` answer with. */
+export interface SessionTokens {
+  accessToken: string;
+  expiresAt: string;
+  /** Present only when the refresh token is delivered in the body (`refreshTokenDelivery: 'body'`). */
+  refreshToken?: string | undefined;
+}
+
+/** Renews an access token after a `401`, once for every request that met it at the same time. */
+export interface SessionRefresher {
   /** Supplies the current access token to the transport. */
   getAccessToken: AccessTokenProvider;
-  open(accessToken: string, expiresAt: string): void;
+  /**
+   * Called by the transport when a call made with `rejectedToken` got `401`. Resolves `true` when a newer
+   * token is ready (the call is then replayed once), `false` when the session could not be renewed.
+   */
+  refresh(rejectedToken: string | undefined, requestId: string): Promise<boolean>;
+}
+
+/** The session opened by `login`, held in memory only: never in web storage, events or logs. */
+export interface Session extends SessionRefresher {
+  /** How this session asks the API to deliver its refresh token. */
+  readonly refreshTokenDelivery: RefreshTokenDelivery;
+  open(tokens: SessionTokens): void;
   close(): void;
 }
 
-export function createSession(): Session {
+/** Called once per failed renewal of a session that existed: the handler clears the state and says so. */
+export type OnSessionExpired = (error: BackendError, requestId: string) => void;
+
+/**
+ * Single flight: however many calls ask at once, one renewal runs and they all get its result. A call whose
+ * rejected token is already older than the current one is replayed at once, with no renewal.
+ */
+function singleFlight(
+  currentToken: () => Promise<string | undefined>,
+  renew: (requestId: string) => Promise<boolean>,
+): SessionRefresher['refresh'] {
+  let renewing: Promise<boolean> | undefined;
+  return async (rejectedToken, requestId) => {
+    if (renewing === undefined) {
+      const current = await currentToken();
+      if (current !== undefined && current !== rejectedToken) return true;
+    }
+    renewing ??= renew(requestId).finally(() => {
+      renewing = undefined;
+    });
+    return renewing;
+  };
+}
+
+// An error that says the refresh token itself is no longer good, as opposed to a failure to reach the API.
+const sessionIsOver = (error: unknown): boolean =>
+  isBackendError(error) && (error.code === 'UNAUTHORIZED' || error.code === 'VALIDATION');
+
+/** Options of {@link createSession}. */
+export interface SessionOptions {
+  refreshTokenDelivery: RefreshTokenDelivery;
+  /** Calls `POST /auth/refresh` with the refresh token held in memory (`undefined`: the cookie carries it). */
+  renew(refreshToken: string | undefined, requestId: string): Promise<SessionTokens>;
+  onExpired: OnSessionExpired;
+}
+
+/**
+ * The session the handler keeps itself. A page reload keeps no token in the page: the first call meets
+ * `401`, and the refresh token in the httpOnly cookie renews the session without a new login.
+ */
+export function createSession(options: SessionOptions): Session {
   let current: { accessToken: string; expiresAt: number } | undefined;
-  return {
-    getAccessToken: () => {
-      if (current !== undefined && current.expiresAt <= Date.now()) current = undefined;
-      return current?.accessToken;
-    },
-    open(accessToken, expiresAt) {
-      current = { accessToken, expiresAt: Date.parse(expiresAt) };
+  let refreshToken: string | undefined;
+  // Whether a session existed in this page: its end is news; a failed restore after a reload is not.
+  let opened = false;
+  const { refreshTokenDelivery } = options;
+
+  const getAccessToken = (): string | undefined => {
+    if (current !== undefined && current.expiresAt <= Date.now()) current = undefined;
+    return current?.accessToken;
+  };
+
+  const session: Session = {
+    refreshTokenDelivery,
+    getAccessToken,
+    refresh: singleFlight(
+      () => Promise.resolve(getAccessToken()),
+      async (requestId) => {
+        // With the token in memory and none held, there is nothing to renew with: no call.
+        if (refreshTokenDelivery === 'body' && refreshToken === undefined) return false;
+        try {
+          session.open(await options.renew(refreshToken, requestId));
+          return true;
+        } catch (error) {
+          if (!sessionIsOver(error)) return false;
+          const wasOpen = opened;
+          session.close();
+          if (wasOpen) options.onExpired(refreshFailed(error, requestId), requestId);
+          return false;
+        }
+      },
+    ),
+    open(tokens) {
+      current = { accessToken: tokens.accessToken, expiresAt: Date.parse(tokens.expiresAt) };
+      if (tokens.refreshToken !== undefined) refreshToken = tokens.refreshToken;
+      opened = true;
     },
     close() {
       current = undefined;
+      refreshToken = undefined;
+      opened = false;
     },
+  };
+  return session;
+}
+
+/** Options of {@link createAppSession}: the application's own token source. */
+export interface AppSessionOptions {
+  getAccessToken: AccessTokenProvider;
+  refreshAccessToken?: (() => unknown) | undefined;
+  onExpired: OnSessionExpired;
+}
+
+/**
+ * The session of an application with its own auth: `auth.refreshAccessToken()` renews it, with the same
+ * single-flight guarantee; when it throws, the session is over.
+ */
+export function createAppSession(options: AppSessionOptions): SessionRefresher {
+  const { refreshAccessToken } = options;
+  // The last tokens the application gave: what its callbacks throw must not repeat them.
+  const seen: string[] = [];
+  const getAccessToken = async (): Promise<string | undefined> => {
+    const token = (await options.getAccessToken()) ?? undefined;
+    if (token !== undefined && !seen.includes(token)) {
+      seen.push(token);
+      if (seen.length > 4) seen.shift();
+    }
+    return token;
+  };
+  return {
+    getAccessToken,
+    refresh: singleFlight(
+      () => getAccessToken().catch(() => undefined),
+      async (requestId) => {
+        if (refreshAccessToken === undefined) return false;
+        try {
+          await refreshAccessToken();
+          return true;
+        } catch (error) {
+          options.onExpired(refreshFailed(error, requestId, seen), requestId);
+          return false;
+        }
+      },
+    ),
   };
 }

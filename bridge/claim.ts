@@ -10,6 +10,10 @@ export interface IncomingRequest {
   readonly requestId: string;
   /** The request's one cancellation signal: aborted by its caller, its timeout, or the handler stopping. */
   readonly signal: AbortSignal;
+  /** The caller's retry limit for this request's calls (`false`: none); `undefined` keeps the handler's policy. */
+  readonly retry: false | number | undefined;
+  /** The latest-wins key the caller gave (`name` when it passed `true`); `undefined` when it gave none. */
+  readonly latestWins: string | undefined;
 }
 
 /**
@@ -27,6 +31,8 @@ export interface Claim {
   accept(requestId: string, operation: Operation): void;
   /** Emits `<name>:error` for the request. */
   fail(requestId: string, error: BackendError): void;
+  /** Ends the request with `error` (e.g. superseded) and aborts its signal, so its calls stop too. */
+  cancel(requestId: string, error: BackendError): void;
   /** Emits `state:changed` or an `operation:*` event. */
   notify<E extends HandlerEventName>(event: E, ...args: HandlerEvents[E]): void;
   /** Stops answering: requests still in flight end `CANCELLED`, and their names may be claimed again. */

@@ -1,5 +1,28 @@
+/**
+ * How the handler carries out one request, beyond its input: retries and supersession. Accepted by
+ * `bridge.emit()` (in its meta) and `bridge.request()` (in its options).
+ */
+export interface RequestPolicy {
+  /**
+   * Retries of this request's HTTP calls after a transient fault (network error, timeout, 429, 502-504):
+   * `false` for none, or the most retries allowed. Writes are retried safely: each carries an
+   * `Idempotency-Key` that its retries reuse.
+   * @default the handler's retry policy (2 retries)
+   * @example { retry: false }
+   */
+  retry?: false | number;
+  /**
+   * Latest wins, for reads such as a search-as-you-type list: a newer request with the same name and key
+   * ends this one `CANCELLED` (reason: superseded) and aborts its call. `true` keys by the request name alone.
+   * Writes refuse it with `VALIDATION`: they always run, in the order they were submitted.
+   * @default undefined (every request gets its own outcome)
+   * @example { latestWins: 'service-search' }
+   */
+  latestWins?: boolean | string;
+}
+
 /** Options of `bridge.request()`. */
-export interface RequestOptions {
+export interface RequestOptions extends RequestPolicy {
   /**
    * Rejects with a `TIMEOUT` error, and aborts the HTTP call, when the request has not ended within this
    * many ms (with `until: 'completed'`, the whole operation must end within it).

@@ -108,6 +108,12 @@ export class RequestRegistry {
     if (entry?.phase === 'following' && entry.owner === owner) this.#end(entry, outcome);
   }
 
+  /** Ends the request with `error` and aborts its signal, when `owner` answers it and it has not ended. */
+  cancel(owner: object, requestId: string, error: BackendError): void {
+    const entry = this.#entries.get(requestId);
+    if (entry?.owner === owner) this.#abort(entry, error);
+  }
+
   /** Ends every request `owner` answers, with the error `reasonFor` gives: a stopped handler. */
   release(owner: object, reasonFor: (name: string, requestId: string) => BackendError): void {
     for (const entry of [...this.#entries.values()]) {

@@ -1,4 +1,5 @@
 import { redact } from './redact';
+import type { ErrorReason } from './reasons';
 
 /** Every failure the library reports carries one of these stable codes. */
 export const ERROR_CODES = [
@@ -42,6 +43,8 @@ export interface BackendErrorInit {
   retryable?: boolean | undefined;
   /** How long the API asked the client to wait before trying again (its `Retry-After`), in ms. */
   retryAfterMs?: number | undefined;
+  /** Machine-readable cause: the API's `reason` (an {@link ErrorReason}), or `'superseded'` for a latest-wins request. */
+  reason?: ErrorReason | 'superseded' | undefined;
   cause?: unknown;
 }
 
@@ -63,6 +66,11 @@ export class BackendError extends Error {
   readonly retryable: boolean;
   /** How long the API asked the client to wait before trying again (`Retry-After`), in ms; absent when it did not say. */
   readonly retryAfterMs: number | undefined;
+  /**
+   * Machine-readable cause, when known: the API's error `reason` (`'invalid_credentials'`, `'name_taken'`, ...),
+   * or `'superseded'` for a latest-wins request that a newer one replaced.
+   */
+  readonly reason: ErrorReason | 'superseded' | undefined;
 
   constructor(init: BackendErrorInit) {
     super(redact(init.message), init.cause === undefined ? undefined : { cause: init.cause });
@@ -74,6 +82,7 @@ export class BackendError extends Error {
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? RETRYABLE_BY_DEFAULT.has(init.code);
     this.retryAfterMs = init.retryAfterMs;
+    this.reason = init.reason;
   }
 
   /** A copy of this error that names the request it belongs to. */
@@ -96,12 +105,13 @@ export class BackendError extends Error {
     if (this.path !== undefined) json.path = this.path;
     if (this.requestId !== undefined) json.requestId = this.requestId;
     if (this.retryAfterMs !== undefined) json.retryAfterMs = this.retryAfterMs;
+    if (this.reason !== undefined) json.reason = this.reason;
     return json;
   }
 
   private toInit(): BackendErrorInit {
-    const { code, message, status, method, path, details, requestId, retryable, retryAfterMs, cause } = this;
-    return { code, message, status, method, path, details, requestId, retryable, retryAfterMs, cause };
+    const { code, message, status, method, path, details, requestId, retryable, retryAfterMs, reason, cause } = this;
+    return { code, message, status, method, path, details, requestId, retryable, retryAfterMs, reason, cause };
   }
 }
 
@@ -117,6 +127,7 @@ export interface BackendErrorJSON {
   path?: string;
   requestId?: string;
   retryAfterMs?: number;
+  reason?: ErrorReason | 'superseded';
 }
 
 /**

@@ -51,7 +51,7 @@ export const userRequests: Declarations<UserRequestTypes> = {
     // The tokens stay in the in-memory session; only the user reaches the success event.
     call: async (input, api) => {
       const { user, session } = await api.send({ body: input });
-      api.session?.open(session.accessToken, session.expiresAt);
+      api.session?.open(session);
       return user;
     },
     reduce: replaceUser,

@@ -2,6 +2,7 @@ import { BackendError, type ErrorDetail } from '../backend-error';
 import { summarizeDetails } from '../from-zod';
 import { codeForStatus } from '../http-status';
 import { redact } from '../redact';
+import { ERROR_REASONS, type ErrorReason } from '../reasons';
 import { ADVICE, adviceFor } from './advice';
 
 /** Which HTTP call failed: enough to say so in an error, never headers or bodies. */
@@ -108,8 +109,15 @@ export function failedResponse(call: HttpCall, response: ErrorResponse): Backend
     details,
     retryable: code === 'SERVER' ? status !== 501 : undefined,
     retryAfterMs: waitMs,
+    reason: knownReason(response.reason),
     ...where(call),
   });
+}
+
+function knownReason(reason: string | undefined): ErrorReason | undefined {
+  return reason !== undefined && (ERROR_REASONS as readonly string[]).includes(reason)
+    ? (reason as ErrorReason)
+    : undefined;
 }
 
 /** `Retry-After` in ms: delay-seconds or an HTTP date (RFC 9110 §10.2.3); `undefined` when absent or unreadable. */

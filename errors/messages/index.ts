@@ -29,7 +29,10 @@ export {
   notARequest,
   notLoadedDetail,
   operationFailed,
+  latestWinsOnWrite,
   requestIdInFlight,
+  superseded,
   tenantNotLoaded,
   timedOut,
 } from './request';
+export { refreshFailed } from './session';

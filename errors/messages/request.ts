@@ -163,3 +163,24 @@ export function notARequest(name: string): BackendError {
     details: [{ path: 'name', message: 'not a request name' }],
   });
 }
+
+/** `CANCELLED`: a newer request with the same latest-wins key replaced request `name` before it ended. */
+export function superseded(name: string, requestId: string, byRequestId: string): BackendError {
+  return new BackendError({
+    code: 'CANCELLED',
+    message: `"${name}" was superseded by request ${byRequestId} with the same latestWins key: only the latest one is answered. Nothing to do: its outcome is the newer request's.`,
+    requestId,
+    retryable: false,
+    reason: 'superseded',
+  });
+}
+
+/** `VALIDATION`: `latestWins` was given to a request that changes data, which must never be dropped. */
+export function latestWinsOnWrite(name: string, requestId: string): BackendError {
+  return new BackendError({
+    code: 'VALIDATION',
+    message: `"${name}" was not sent: latestWins is for reads, and "${name}" changes data (writes always run, in the order they were submitted). Remove the latestWins option.`,
+    details: [{ path: 'options.latestWins', message: 'only reads may be superseded' }],
+    requestId,
+  });
+}

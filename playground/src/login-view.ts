@@ -31,12 +31,16 @@ export function renderLogin(backend: Backend): HTMLElement {
       { class: 'muted' },
       'The page talks to the reference API through the built library: ',
       h('code', {}, "bridge.request('login', …)"),
-      '. The session stays in the handler’s memory.',
+      '. The access token stays in the handler’s memory; the refresh token in an httpOnly cookie, so a reload keeps you signed in.',
     ),
     h('label', { class: 'field' }, h('span', { class: 'field-label' }, 'Email'), email),
     h('label', { class: 'field' }, h('span', { class: 'field-label' }, 'Password'), password),
     submit,
     feedback,
+  );
+  // The end of a session the refresh token could not renew is news: say it where the user signs in again.
+  backend.bridge.on('session:expired', (error) =>
+    feedback.replaceChildren(renderError(toErrorView(error), 'session-expired')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -35,4 +35,7 @@ const showSignedIn = () => {
 };
 store.subscribe(showSignedIn);
 showSignedIn();
+// A reload keeps no token in the page: the first call meets 401 and the refresh cookie renews the session.
+// Without a cookie (never signed in, or signed out) it fails and the sign-in form stays.
+void backend.send('loadUser', undefined).catch(() => undefined);
 document.body.dataset['ready'] = 'true';
