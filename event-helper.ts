@@ -96,9 +96,10 @@ export class WUIBridge {
   emit<K extends RequestName>(name: K, ...args: NoInfer<RequestEmitArgs<K>>): string {
     const [input, meta] = args as [unknown, RequestMeta | undefined];
     const requestId = meta?.requestId ?? createRequestId();
-    const invalid = metaError(name, { requestId, signal: meta?.signal });
+    const signal = meta?.signal;
+    const invalid = metaError(name, requestId, signal);
     if (invalid !== undefined) throw invalid;
-    this.#send(name, input, { requestId, signal: meta?.signal });
+    this.#send(name, input, requestId, signal, undefined, undefined);
     return requestId;
   }
 
@@ -109,20 +110,14 @@ export class WUIBridge {
   request<K extends RequestName>(name: K, ...args: NoInfer<RequestArgs<K>>): Promise<RequestResult<K>> {
     const [input, options = {}] = args as [unknown, RequestOptions | undefined];
     const requestId = options.requestId ?? createRequestId();
-    const invalid = optionsError(name, { ...options, requestId });
+    const invalid = optionsError(name, options, requestId);
     if (invalid !== undefined) return Promise.reject(invalid);
     // Cancelled before it was sent: nothing is emitted and no call is made.
     if (options.signal?.aborted === true) return Promise.reject(cancelled(name, requestId, options.signal.reason));
     return new Promise<RequestResult<K>>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve: resolve,
-        reject: (error: BackendError) => {
-          reject(error);
-        },
-        untilCompleted: options.until === 'completed',
-      };
+      const waiter: Waiter = { resolve, reject, untilCompleted: options.until === 'completed' };
       try {
-        this.#send(name, input, { requestId, signal: options.signal, timeoutMs: options.timeoutMs, waiter });
+        this.#send(name, input, requestId, options.signal, options.timeoutMs, waiter);
       } catch (error) {
         // #send throws BackendErrors only (a malformed or duplicate request); anything else is a defect.
         reject(error instanceof Error ? error : defect(name, requestId, error));
@@ -170,17 +165,21 @@ export class WUIBridge {
     return this.#registry.size;
   }
 
+  // Positional arguments and no spreads: this runs for every request.
   #send(
     name: RequestName,
     input: unknown,
-    request: { requestId: string; signal?: AbortSignal | undefined; timeoutMs?: number | undefined; waiter?: Waiter },
+    requestId: string,
+    callerSignal: AbortSignal | undefined,
+    timeoutMs: number | undefined,
+    waiter: Waiter | undefined,
   ): void {
-    const { requestId } = request;
     // Outcome and handler events (`x:success`, `state:changed`) come from the claimant only.
     if (name.includes(':')) throw notARequest(name);
     if (this.#registry.has(requestId)) throw requestIdInFlight(name, requestId);
     const claimant = this.#claimants.get(name);
-    const signal = this.#registry.open({ ...request, name, owner: claimant ?? this });
+    const owner = claimant ?? this;
+    const signal = this.#registry.open({ name, requestId, owner, signal: callerSignal, timeoutMs, waiter });
     this.#events.emit(name, input, { requestId, signal });
     if (claimant === undefined) {
       this.#registry.answer(this, requestId, { ok: false, error: noHandler(name, requestId) });

@@ -6,9 +6,8 @@ const MAX_REQUEST_ID_LENGTH = 128;
 
 // Meta and options come from callers that may not be typed (plain JS): refuse what would break correlation,
 // cancellation or the timeout, instead of failing somewhere later.
-function metaProblems(meta: { requestId?: unknown; signal?: unknown }, prefix: string): ErrorDetail[] {
+function metaProblems(requestId: unknown, signal: unknown, prefix: string): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  const { requestId, signal } = meta;
   if (typeof requestId !== 'string' || requestId.length === 0 || requestId.length > MAX_REQUEST_ID_LENGTH) {
     problems.push({
       path: `${prefix}.requestId`,
@@ -22,16 +21,16 @@ function metaProblems(meta: { requestId?: unknown; signal?: unknown }, prefix: s
 }
 
 /** The error for malformed request meta (`emit(name, input, meta)`), or `undefined` when it is fine. */
-export function metaError(name: string, meta: { requestId: unknown; signal?: unknown }): BackendError | undefined {
-  const problems = metaProblems(meta, 'meta');
+export function metaError(name: string, requestId: unknown, signal: unknown): BackendError | undefined {
+  const problems = metaProblems(requestId, signal, 'meta');
   if (problems.length === 0) return undefined;
   return invalidRequestMeta(name, 'meta', problems, '{ requestId?: string, signal?: AbortSignal }');
 }
 
 /** The error for malformed `request()` options, or `undefined` when they are fine. */
-export function optionsError(name: string, options: RequestOptions & { requestId: string }): BackendError | undefined {
-  const { timeoutMs, until } = options as { timeoutMs?: unknown; until?: unknown };
-  const problems = metaProblems(options, 'options');
+export function optionsError(name: string, options: RequestOptions, requestId: unknown): BackendError | undefined {
+  const { timeoutMs, until, signal } = options as { timeoutMs?: unknown; until?: unknown; signal?: unknown };
+  const problems = metaProblems(requestId, signal, 'options');
   if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= 2 ** 31 - 1)) {
     problems.push({ path: 'options.timeoutMs', message: 'must be a number of milliseconds above 0' });
   }
