@@ -118,18 +118,12 @@ export class WUIBridge {
   request<K extends RequestName>(name: K, ...args: NoInfer<RequestArgs<K>>): Promise<RequestResult<K>> {
     const [input, options = {}] = args as [unknown, RequestOptions | undefined];
     const requestId = options.requestId ?? createRequestId();
-    const invalid = optionsError(name, { ...options, requestId });
+    const invalid = optionsError(name, options, requestId);
     if (invalid !== undefined) return Promise.reject(invalid);
     // Cancelled before it was sent: nothing is emitted and no call is made.
     if (options.signal?.aborted === true) return Promise.reject(cancelled(name, requestId, options.signal.reason));
     return new Promise<RequestResult<K>>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve: resolve,
-        reject: (error: BackendError) => {
-          reject(error);
-        },
-        untilCompleted: options.until === 'completed',
-      };
+      const waiter: Waiter = { resolve, reject, untilCompleted: options.until === 'completed' };
       try {
         const { signal, timeoutMs, retry, latestWins } = options;
         this.#send(name, input, { requestId, signal, timeoutMs, retry, latestWins, waiter });
@@ -181,23 +175,21 @@ export class WUIBridge {
     return this.#registry.size;
   }
 
-  #send(
-    name: RequestName,
-    input: unknown,
-    request: SendRequest,
-  ): void {
+  // Positional arguments and no spreads: this runs for every request.
+  #send(name: RequestName, input: unknown, request: SendRequest): void {
     const { requestId, retry, latestWins } = request;
     // Outcome and handler events (`x:success`, `state:changed`) come from the claimant only.
     if (name.includes(':')) throw notARequest(name);
     if (this.#registry.has(requestId)) throw requestIdInFlight(name, requestId);
     const claimant = this.#claimants.get(name);
+    const { signal: callerSignal, timeoutMs, waiter } = request;
     const signal = this.#registry.open({
       name,
       requestId,
       owner: claimant ?? this,
-      signal: request.signal,
-      timeoutMs: request.timeoutMs,
-      waiter: request.waiter,
+      signal: callerSignal,
+      timeoutMs,
+      waiter,
     });
     this.#events.emit(name, input, { requestId, signal });
     if (claimant === undefined) {

@@ -8,6 +8,7 @@ import type { User } from '../interfaces/user-interface';
 import { replaceEqualDeep } from '../state/structural-sharing';
 import { createReferenceApi } from '../testing/reference-api/create-reference-api';
 import { buildService, buildTenant, buildUser } from '../testing/factories';
+import { runRequestPathBench } from './request-path';
 
 interface Result {
   name: string;
@@ -135,3 +136,4 @@ for (const result of results) {
   const verdict = result.ratio <= result.target ? 'meets' : 'MISSES';
   console.log(`${result.name}\n  ${result.ratio.toFixed(3)} ${result.unit} (target <= ${result.target}: ${verdict})`);
 }
+await runRequestPathBench();

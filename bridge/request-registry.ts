@@ -22,12 +22,18 @@ export interface OpenRequest {
   waiter?: Waiter | undefined;
 }
 
-interface Entry extends OpenRequest {
+interface Entry {
+  name: string;
+  requestId: string;
+  owner: object;
+  signal: AbortSignal | undefined;
+  waiter: Waiter | undefined;
   started: number;
   controller: AbortController;
   /** `following`: the accepted outcome is out, a waiter waits for the operation's end. */
   phase: 'pending' | 'following';
-  dispose(): void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  onAbort: (() => void) | undefined;
 }
 
 /** Emits the outcome event of a request: `<name>:success` or `<name>:error`. */
@@ -58,23 +64,30 @@ export class RequestRegistry {
 
   /** Registers a request and returns its one cancellation signal, which the claimant passes to its HTTP calls. */
   open(request: OpenRequest): AbortSignal {
+    const { name, requestId, owner, signal, timeoutMs, waiter } = request;
     const controller = new AbortController();
-    const entry: Entry = { ...request, started: performance.now(), controller, phase: 'pending', dispose: () => {} };
-    this.#entries.set(request.requestId, entry);
-    const { signal, timeoutMs, name, requestId } = request;
-    const cleanups: Array<() => void> = [];
+    // One flat record per request, with no closures unless a timeout or a caller's signal needs one: this is
+    // on every request's path.
+    const entry: Entry = {
+      name,
+      requestId,
+      owner,
+      signal,
+      waiter,
+      started: performance.now(),
+      controller,
+      phase: 'pending',
+      timer: undefined,
+      onAbort: undefined,
+    };
+    this.#entries.set(requestId, entry);
     if (timeoutMs !== undefined) {
-      const timer = setTimeout(() => this.#abort(entry, timedOut(name, requestId, timeoutMs)), timeoutMs);
-      cleanups.push(() => clearTimeout(timer));
+      entry.timer = setTimeout(() => this.#abort(entry, timedOut(name, requestId, timeoutMs)), timeoutMs);
     }
     if (signal !== undefined) {
-      const onAbort = (): void => this.#abort(entry, cancelled(name, requestId, signal.reason));
-      signal.addEventListener('abort', onAbort, { once: true });
-      cleanups.push(() => signal.removeEventListener('abort', onAbort));
+      entry.onAbort = (): void => this.#abort(entry, cancelled(name, requestId, signal.reason));
+      signal.addEventListener('abort', entry.onAbort, { once: true });
     }
-    entry.dispose = () => {
-      for (const cleanup of cleanups) cleanup();
-    };
     return controller.signal;
   }
 
@@ -137,7 +150,8 @@ export class RequestRegistry {
 
   #end(entry: Entry, outcome: Outcome): void {
     this.#entries.delete(entry.requestId);
-    entry.dispose();
+    if (entry.timer !== undefined) clearTimeout(entry.timer);
+    if (entry.onAbort !== undefined) entry.signal?.removeEventListener('abort', entry.onAbort);
     if (outcome.ok) entry.waiter?.resolve(outcome.data);
     else entry.waiter?.reject(outcome.error);
   }

@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import { parseWithMessages, type DetailedParse } from './parse-input';
+
+/** Options of {@link createResponseMemo}. */
+export interface ResponseMemoOptions {
+  /**
+   * How many bodies are remembered, one per key (least recently used goes first).
+   * @default 32
+   * @example 8
+   */
+  maxEntries?: number;
+  /**
+   * Longer bodies are parsed every time and not kept, so the memo never holds more than
+   * `maxEntries * maxTextLength` characters.
+   * @default 4_000_000
+   * @example 1_000_000
+   */
+  maxTextLength?: number;
+}
+
+/** Parses JSON response bodies with their schema, once per distinct body. */
+export interface ResponseMemo {
+  /**
+   * `text` parsed as JSON and validated by `schema` as {@link parseWithMessages} does. When the last body
+   * `schema` accepted under `key` is the same text, its value is returned again without parsing: validation
+   * is a pure function of the bytes, so the result is the same. Accepted values are deep-frozen, since
+   * every caller of the same body shares one.
+   * @param key Where the body came from, e.g. `GET /users/me?page=2`; only a lookup hint, never trusted.
+   */
+  parse<S extends z.ZodType>(key: string, schema: S, text: string, pathPrefix?: string): DetailedParse<z.output<S>>;
+  /** Forgets every remembered body (e.g. when the session ends). */
+  clear(): void;
+}
+
+interface Entry {
+  schema: z.ZodType;
+  text: string;
+  data: unknown;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
+// What a JSON body is to its schema: the parsed value, or (like axios' lenient JSON parsing) the text itself
+// when it is not JSON, so that the schema reports it.
+function decode(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Creates a memo of validated response bodies. The same read answered with the same bytes (`loadUser` while
+ * nothing changed) costs a string comparison instead of a JSON parse and a full zod validation.
+ *
+ * @example
+ * const memo = createResponseMemo();
+ * const parsed = memo.parse('GET /users/me', UserSchema, body, 'response');
+ */
+export function createResponseMemo(options: ResponseMemoOptions = {}): ResponseMemo {
+  const { maxEntries = 32, maxTextLength = 4_000_000 } = options;
+  const entries = new Map<string, Entry>();
+
+  return {
+    parse(key, schema, text, pathPrefix) {
+      const known = entries.get(key);
+      if (known !== undefined && known.schema === schema && known.text === text) {
+        entries.delete(key);
+        entries.set(key, known);
+        return { ok: true, data: known.data as z.output<typeof schema> };
+      }
+      const parsed = parseWithMessages(schema, decode(text), pathPrefix);
+      if (!parsed.ok || text.length > maxTextLength || maxEntries < 1) return parsed;
+      deepFreeze(parsed.data);
+      entries.delete(key);
+      entries.set(key, { schema, text, data: parsed.data });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      return parsed;
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}
