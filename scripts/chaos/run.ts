@@ -161,7 +161,8 @@ async function main(): Promise<boolean> {
     .filter(([requestId, trace]) => trace.result !== 'ok' && appliedIds.has(requestId))
     .map(([, trace]) => trace.name);
   const appliedButFailed = appliedButFailedNames.length;
-  if (process.env.CHAOS_DEBUG !== undefined) console.log(appliedButFailedNames.join(' '));
+  const byName = new Map<string, number>();
+  for (const name of appliedButFailedNames) byName.set(name, (byName.get(name) ?? 0) + 1);
 
   observer.stop();
   handler.stop();
@@ -178,6 +179,9 @@ async function main(): Promise<boolean> {
   );
   console.log(`outcomes: ${[...codes].map(([code, n]) => `${code} ${n}`).join(', ')}`);
   console.log(`faults played: ${faults.join(', ')}`);
+  console.log(
+    `applied, answered with an error: ${[...byName].map(([name, n]) => `${name} ${n}`).join(', ') || 'none'}`,
+  );
   const unanswered = traces
     .filter((trace) => trace.outcomes !== 1)
     .map((trace) => `${trace.name} had ${trace.outcomes} outcomes`);
