@@ -256,3 +256,59 @@ describe('list query codec: invalid input is rejected with the failing path', ()
     expect(failingPaths({ filter })).toContainEqual(['filter']);
   });
 });
+
+describe('list query schema: the filter is bounded before it is validated', () => {
+  /** A group nested `depth` deep, built without recursion. */
+  function chain(depth: number): FilterGroup {
+    let group: FilterGroup = { operator: 'and', filters: [] };
+    for (let level = 1; level < depth; level++) group = { operator: 'or', filters: [group] };
+    return group;
+  }
+
+  function filterProblems(filter: unknown): z.core.$ZodIssue[] {
+    const parsed = ListQuerySchema.safeParse({ filter });
+    if (parsed.success) throw new Error('accepted');
+    return parsed.error.issues;
+  }
+
+  it.each([6, 100, 10_000, 100_000])('refuses a filter nested %i deep with the limit and what to do', (depth) => {
+    expect(filterProblems(chain(depth))).toEqual([
+      expect.objectContaining({
+        path: ['filter'],
+        message:
+          'nests deeper than 5 groups: merge nested groups that use the same operator, or split the query into several',
+      }),
+    ]);
+  });
+
+  it('refuses a filter group that contains itself', () => {
+    const group: FilterGroup = { operator: 'and', filters: [] };
+    group.filters.push(group);
+    expect(filterProblems(group)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('5 groups') as string }),
+    ]);
+  });
+
+  it('refuses a graph of shared groups whose unfolded size is huge, without walking it all', () => {
+    let group: FilterGroup = { operator: 'and', filters: [{ field: 'name', operator: 'eq', value: 'x' }] };
+    for (let level = 1; level < 5; level++)
+      group = { operator: 'or', filters: Array.from({ length: 50 }, () => group) };
+    expect(filterProblems(group)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('larger than 20000 characters as JSON') as string }),
+    ]);
+  });
+
+  it('refuses a value list of a million items as too large', () => {
+    const filter = {
+      operator: 'and',
+      filters: [{ field: 'name', operator: 'in', value: new Array(1_000_000).fill(1) }],
+    };
+    expect(filterProblems(filter)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('larger than 20000 characters') as string }),
+    ]);
+  });
+
+  it('accepts a filter nested exactly 5 deep', () => {
+    expect(ListQuerySchema.safeParse({ filter: chain(5) })).toEqual({ success: true, data: { filter: chain(5) } });
+  });
+});

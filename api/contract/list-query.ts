@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { filterTooDeep, filterTooLarge } from '../../errors/messages/list-query';
+import { filterBoundsProblem, groupDepth, MAX_FILTER_DEPTH, MAX_FILTER_LENGTH } from './filter-bounds';
 
 /** Filter operators of the list query language (from resource-base-interface). */
 export const FILTER_OPERATORS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'ilike', 'isEmpty'] as const;
@@ -6,9 +8,7 @@ export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
-export const MAX_FILTER_DEPTH = 5;
-/** The longest `filter` parameter: the filter group as JSON. */
-const MAX_FILTER_LENGTH = 20_000;
+export { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH };
 /** Path segments that reach an object's prototype: never field names. */
 const RESERVED_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -36,16 +36,24 @@ export interface FilterGroup {
   filters: Array<Filter | FilterGroup>;
 }
 
-function depth(group: FilterGroup): number {
-  return 1 + Math.max(0, ...group.filters.map((item) => ('filters' in item ? depth(item) : 0)));
-}
-
-export const FilterGroupSchema: z.ZodType<FilterGroup> = z.lazy(() =>
+const FilterGroupShape: z.ZodType<FilterGroup, FilterGroup> = z.lazy(() =>
   z.strictObject({
     operator: z.enum(['and', 'or']),
-    filters: z.array(z.union([FilterSchema, FilterGroupSchema])).max(50),
+    filters: z.array(z.union([FilterSchema, FilterGroupShape])).max(50),
   }),
 );
+
+/**
+ * A filter group. Its depth and size are bounded before the recursive schema runs, so that a group nested
+ * thousands deep is a `VALIDATION` problem, not a stack overflow.
+ */
+export const FilterGroupSchema: z.ZodType<FilterGroup, FilterGroup> = z
+  .custom<FilterGroup>()
+  .check((context) => {
+    const problem = filterBoundsProblem(context.value);
+    if (problem !== undefined) context.issues.push({ code: 'custom', message: problem, input: context.value });
+  })
+  .pipe(FilterGroupShape);
 
 export const SortSchema = z.strictObject({ field: FieldSchema, direction: z.enum(['asc', 'desc']) });
 export interface Sort extends z.output<typeof SortSchema> {}
@@ -61,14 +69,8 @@ export const ListQuerySchema = z.strictObject({
   offset: z.number().int().min(0).max(1_000_000).optional(),
   limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
   sort: z.array(SortSchema).max(10).optional(),
-  filter: FilterGroupSchema.refine(
-    (group) => depth(group) <= MAX_FILTER_DEPTH,
-    `filters nest at most ${MAX_FILTER_DEPTH} deep`,
-  )
-    .refine(
-      (group) => JSON.stringify(group).length <= MAX_FILTER_LENGTH,
-      `filter is at most ${MAX_FILTER_LENGTH} characters as JSON`,
-    )
+  filter: FilterGroupSchema.refine((group) => groupDepth(group) <= MAX_FILTER_DEPTH, filterTooDeep(MAX_FILTER_DEPTH))
+    .refine((group) => JSON.stringify(group).length <= MAX_FILTER_LENGTH, filterTooLarge(MAX_FILTER_LENGTH))
     .optional(),
   fields: FieldSelectionSchema.optional(),
 });
