@@ -55,8 +55,11 @@ export function metaError(name: string, meta: MetaLike): BackendError | undefine
 
 /** The error for malformed `request()` options, or `undefined` when they are fine. */
 export function optionsError(name: string, options: RequestOptions, requestId: unknown): BackendError | undefined {
-  const { timeoutMs, until, signal } = options as { timeoutMs?: unknown; until?: unknown; signal?: unknown };
-  const problems = metaProblems(requestId, signal, 'options');
+  const { timeoutMs, until, signal, retry, latestWins } = options as MetaLike & {
+    timeoutMs?: unknown;
+    until?: unknown;
+  };
+  const problems = metaProblems({ requestId, signal, retry, latestWins }, 'options');
   if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= 2 ** 31 - 1)) {
     problems.push({ path: 'options.timeoutMs', message: 'must be a number of milliseconds above 0' });
   }
