@@ -22,8 +22,24 @@ describe('onHttpCall', () => {
       .catch(() => undefined);
 
     expect(calls.map(({ durationMs, ...call }) => ({ ...call, timed: durationMs >= 0 }))).toEqual([
-      { requestId: 'load-1', method: 'GET', path: '/users/me', status: 200, errorCode: undefined, timed: true },
-      { requestId: 'update-1', method: 'PATCH', path: '/users/me', status: 409, errorCode: 'CONFLICT', timed: true },
+      {
+        requestId: 'load-1',
+        method: 'GET',
+        path: '/users/me',
+        status: 200,
+        errorCode: undefined,
+        attempt: 1,
+        timed: true,
+      },
+      {
+        requestId: 'update-1',
+        method: 'PATCH',
+        path: '/users/me',
+        status: 409,
+        errorCode: 'CONFLICT',
+        attempt: 1,
+        timed: true,
+      },
     ]);
   });
 

@@ -51,6 +51,7 @@ export const accountRoutes = {
     body: z.strictObject(CreateAccountBody),
     response: named<Account>(AccountSchema),
     successStatus: 201,
+    secretFields: ['cloudProvider.credentialSecret'],
   }),
   updateAccount: defineRoute({
     id: 'updateAccount',
@@ -61,6 +62,7 @@ export const accountRoutes = {
     body: z.strictObject(UpdateAccountBody),
     response: named<Account>(AccountSchema),
     successStatus: 200,
+    secretFields: ['cloudProvider.credentialSecret'],
   }),
   deleteAccount: defineRoute({
     id: 'deleteAccount',

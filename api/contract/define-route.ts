@@ -21,7 +21,29 @@ export interface RouteDefinition {
   successStatus: number;
   /** `binary` bodies (e.g. an invoice PDF) are returned as bytes, not parsed as JSON. */
   responseType?: 'json' | 'binary';
+  /**
+   * Body fields whose values are secrets (passwords, credential secrets, tokens), as dotted paths into the
+   * body (`'cloudProvider.credentialSecret'`). The transport removes their values from every error text of
+   * the call, even when the server echoes them. A test fails when a body field named like a secret is not
+   * listed here.
+   * @default [] (no secret in the body)
+   * @example ['currentPassword', 'newPassword']
+   */
+  secretFields?: readonly string[];
+  /**
+   * How the route authenticates. `'bearer'`: the access token is sent, and a 401 may refresh the session and
+   * replay the call once. `'none'`: the route authenticates by itself (login, session refresh): no access
+   * token is sent and a 401 is the answer, never a reason to refresh. `'no-refresh'`: the token is sent but a
+   * 401 is final (logout: a session that is gone needs no refresh to end).
+   * @default 'bearer'
+   * @example 'none'
+   */
+  auth?: RouteAuth;
 }
+
+/** How a route authenticates: see {@link RouteDefinition.auth}. */
+export const ROUTE_AUTH = ['bearer', 'none', 'no-refresh'] as const;
+export type RouteAuth = (typeof ROUTE_AUTH)[number];
 
 /** Declares a route, keeping its literal types so that calls to it are typed from its schemas. */
 export function defineRoute<const R extends RouteDefinition>(route: R): R {

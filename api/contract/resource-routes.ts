@@ -46,6 +46,7 @@ export const resourceRoutes = {
     body: z.strictObject(CreateResourceBody),
     response: named<Resource>(ResourceSchema),
     successStatus: 201,
+    secretFields: ['value'],
   }),
   updateResource: defineRoute({
     id: 'updateResource',
@@ -56,6 +57,7 @@ export const resourceRoutes = {
     body: z.strictObject(UpdateResourceBody),
     response: named<Resource>(ResourceSchema),
     successStatus: 200,
+    secretFields: ['value'],
   }),
   deleteResource: defineRoute({
     id: 'deleteResource',

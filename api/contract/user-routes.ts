@@ -66,6 +66,8 @@ export const userRoutes = {
     body: LoginInputSchema,
     response: named<LoginResponse>(LoginResponseSchema),
     successStatus: 200,
+    secretFields: ['password'],
+    auth: 'none',
   }),
   logout: defineRoute({
     id: 'logout',
@@ -74,6 +76,7 @@ export const userRoutes = {
     summary: 'End the current session',
     response: z.undefined(),
     successStatus: 204,
+    auth: 'no-refresh',
   }),
   loadUser: defineRoute({
     id: 'loadUser',
@@ -100,6 +103,7 @@ export const userRoutes = {
     body: ChangePasswordInputSchema,
     response: z.undefined(),
     successStatus: 204,
+    secretFields: ['currentPassword', 'newPassword'],
   }),
   changePlan: defineRoute({
     id: 'changePlan',

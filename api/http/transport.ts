@@ -2,43 +2,102 @@ import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import type { ResolvedEnvironment } from '../../environment';
 import type { BackendError } from '../../errors/backend-error';
-import { callNotSent, contractViolation, tokenProviderFailed } from '../../errors/messages';
+import { callNotSent } from '../../errors/messages';
 import { parseWithMessages } from '../../errors/parse-input';
 import type { Logger } from '../../log/logger';
 import type { RouteDefinition, RouteRequest, RouteResponse } from '../contract/define-route';
+import { createCallReporter, type HttpCallInfo } from './call-info';
+import { createCallQueue } from './call-queue';
+import { sendAttempt } from './http-attempt';
+import { needsIdempotencyKey, newIdempotencyKey } from './idempotency-key';
 import { buildPath } from './path';
+import { createRetryBudget } from './retry-budget';
+import { isTransient, resolveRetryPolicy, retryDelayMs, type RetryOptions } from './retry-policy';
+import { secretValues } from './secret-values';
+import { createSessionTokens, type AccessTokenProvider, type TransportSession } from './session-tokens';
+import { createSharedReads } from './shared-reads';
 import { toSearchParams } from './search-params';
-import { errorFromResponse, translateCallError, type CallSite } from './translate-error';
+import { translateCallError, type CallSite } from './translate-error';
+import { abortReason, systemClock, wait, type Clock } from './wait';
 
-/** Supplies the bearer token for each call; `undefined` sends the call without one. */
-export type AccessTokenProvider = () => string | undefined | null | Promise<string | undefined | null>;
+export type { HttpCallInfo } from './call-info';
+export type { RetryOptions } from './retry-policy';
+export type { RetryBudgetOptions } from './retry-budget';
+export type { AccessTokenProvider, TransportSession } from './session-tokens';
+export type { Clock } from './wait';
 
-/** What one call carries besides its route data: correlation and cancellation. */
+/** What one call carries besides its route data: correlation, cancellation and its retry allowance. */
 export interface CallContext {
   requestId: string;
   signal?: AbortSignal | undefined;
-}
-
-/** Facts about one finished HTTP call, for devtools and metrics. Never holds headers or bodies. */
-export interface HttpCallInfo {
-  requestId: string;
-  method: string;
-  path: string;
-  status: number | undefined;
-  durationMs: number;
-  errorCode: BackendError['code'] | undefined;
+  /**
+   * `false`: this call is never retried; a number: at most that many retries for this call (the transport's
+   * `retry` options still set the backoff and the budget). A replay after a session refresh is not a retry.
+   * @default the transport's `retry.maxAttempts - 1`
+   * @example false
+   */
+  retry?: false | number | undefined;
 }
 
 export interface TransportOptions {
   environment: ResolvedEnvironment;
-  getAccessToken?: AccessTokenProvider | undefined;
   logger: Logger;
+  /** Called after every HTTP attempt (devtools, metrics); see {@link HttpCallInfo}. */
   onCall?: ((info: HttpCallInfo) => void) | undefined;
+  /**
+   * How calls are authenticated, and how a 401 refreshes the session.
+   * @default undefined (no token, a 401 is final)
+   * @example { getAccessToken: () => store.token, refresh: (rejected) => auth.refresh(rejected) }
+   */
+  session?: TransportSession | undefined;
+  /**
+   * Shorthand for `session: { getAccessToken }`, until the handler passes `session`.
+   * @default undefined
+   * @example () => store.token
+   */
+  getAccessToken?: AccessTokenProvider | undefined;
+  /**
+   * How failed attempts are retried; `false` never retries. See {@link RetryOptions}.
+   * @default { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 5000, maxRetryAfterMs: 30000 }
+   * @example { maxAttempts: 5, baseDelayMs: 250 }
+   */
+  retry?: RetryOptions | false | undefined;
+  /**
+   * HTTP attempts in flight at most; more wait in submission order. Browsers open about 6 connections per
+   * origin over HTTP/1.1: more in flight would only queue inside the browser, out of the caller's control.
+   * @default 6
+   * @example 16
+   */
+  maxConcurrentCalls?: number | undefined;
+  /**
+   * The random source of the backoff jitter, in [0, 1); for tests.
+   * @default Math.random
+   * @example () => 0.5
+   */
+  random?: (() => number) | undefined;
+  /**
+   * The timers of the backoff waits; for tests.
+   * @default setTimeout / clearTimeout
+   * @example { setTimeout: (run) => setTimeout(run, 0), clearTimeout }
+   */
+  clock?: Clock | undefined;
 }
 
 /** The one way the library talks HTTP: every REST call of every api service goes through `send`. */
 export interface Transport {
   send<R extends RouteDefinition>(route: R, request: RouteRequest<R>, context: CallContext): Promise<RouteResponse<R>>;
+}
+
+/** A call whose route data is validated: what each of its attempts sends. */
+interface PreparedCall {
+  route: RouteDefinition;
+  site: CallSite;
+  url: string;
+  body: unknown;
+  bodySecrets: string[];
+  token: string | undefined;
+  idempotencyKey: string | undefined;
+  maxRetries: number;
 }
 
 type Part = 'params' | 'query' | 'body';
@@ -50,18 +109,9 @@ function validate(schema: z.ZodType | undefined, value: unknown, site: CallSite,
   throw callNotSent(site, part, parsed.details);
 }
 
-async function readToken(getAccessToken: AccessTokenProvider | undefined, site: CallSite): Promise<string | undefined> {
-  if (getAccessToken === undefined) return undefined;
-  try {
-    return (await getAccessToken()) ?? undefined;
-  } catch (error) {
-    throw tokenProviderFailed(site, error);
-  }
-}
-
 /** Builds the transport: one axios instance confined to `environment.apiBaseUrl`. */
 export function createTransport(options: TransportOptions): Transport {
-  const { environment, getAccessToken, logger, onCall } = options;
+  const { environment, logger } = options;
   const http: AxiosInstance = axios.create({
     baseURL: environment.apiBaseUrl,
     timeout: environment.timeoutMs,
@@ -72,24 +122,102 @@ export function createTransport(options: TransportOptions): Transport {
     validateStatus: () => true,
     headers: { Accept: 'application/json' },
   });
+  const debug = environment.logLevel === 'debug';
+  const report = createCallReporter(logger, options.onCall, debug);
+  // Building an attempt's report costs an object per attempt: only when someone reads it.
+  const reporting = debug || options.onCall !== undefined;
+  const tokens = createSessionTokens(options.session ?? { getAccessToken: options.getAccessToken });
+  const policy = resolveRetryPolicy(options.retry);
+  const budget = createRetryBudget(options.retry === false ? {} : options.retry?.budget);
+  const queue = createCallQueue(Math.max(1, options.maxConcurrentCalls ?? 6));
+  const shared = createSharedReads();
+  const random = options.random ?? Math.random;
+  const clock = options.clock ?? systemClock;
 
-  function report(call: Omit<HttpCallInfo, 'requestId' | 'durationMs'>, context: CallContext, started: number): void {
-    const info: HttpCallInfo = {
-      ...call,
-      requestId: context.requestId,
-      durationMs: Math.round(performance.now() - started),
-    };
-    logger.debug(`${info.method} ${info.path} -> ${info.status ?? info.errorCode ?? '?'} in ${info.durationMs} ms`, {
-      requestId: info.requestId,
-    });
-    try {
-      onCall?.(info);
-    } catch (error) {
-      // A devtools callback must never change the outcome of the call it observes.
-      logger.warn(`onHttpCall threw: ${error instanceof Error ? error.message : String(error)}`, {
-        requestId: info.requestId,
-      });
+  /** One attempt: waits for a slot (not reported if aborted meanwhile: nothing was sent), sends, reports. */
+  async function attemptOnce(call: PreparedCall, signal: AbortSignal | undefined, attempt: number): Promise<unknown> {
+    const { site, route } = call;
+    if (!queue.tryAcquire()) {
+      try {
+        await queue.acquire(signal);
+      } catch (error) {
+        throw translateCallError(error, site, signal);
+      }
     }
+    const started = performance.now();
+    try {
+      const { url, body, token, idempotencyKey } = call;
+      const result = await sendAttempt(http, route, site, { url, body, token, idempotencyKey, signal });
+      if (reporting) report(info(site, attempt, started, route.successStatus, undefined));
+      return result;
+    } catch (error) {
+      throw new FailedAttempt(translateCallError(error, site, signal), started);
+    } finally {
+      queue.release();
+    }
+  }
+
+  /** Attempts the call until it succeeds, fails for good, or its signal aborts. */
+  async function run(call: PreparedCall, signal: AbortSignal | undefined): Promise<unknown> {
+    const { site, route } = call;
+    let attempt = 0;
+    let retries = 0;
+    let lastRetryCost: number | undefined;
+    let refreshed = false;
+    for (;;) {
+      attempt++;
+      // A caller that left during a refresh or a backoff gets no further attempt.
+      if (signal?.aborted) throw translateCallError(abortReason(signal), site, signal);
+      let failed: FailedAttempt;
+      try {
+        const result = await attemptOnce(call, signal, attempt);
+        budget.succeeded(lastRetryCost);
+        return result;
+      } catch (error) {
+        if (!(error instanceof FailedAttempt)) throw error;
+        failed = error;
+      }
+      const { failure, started } = failed;
+      if (
+        !signal?.aborted &&
+        failure.status === 401 &&
+        !refreshed &&
+        tokens.canRefresh &&
+        (route.auth ?? 'bearer') === 'bearer'
+      ) {
+        if (reporting) report(info(site, attempt, started, 401, failure.code));
+        refreshed = true;
+        if (!(await tokens.refresh(site, call.token))) throw failure;
+        await readToken(call);
+        continue;
+      }
+      const retryInMs = signal?.aborted ? undefined : retryDelay(failure, retries, call.maxRetries);
+      if (reporting) report(info(site, attempt, started, failure.status, failure.code, retryInMs?.delay));
+      if (retryInMs === undefined) throw failure;
+      retries++;
+      lastRetryCost = retryInMs.cost;
+      try {
+        await wait(retryInMs.delay, signal, clock);
+      } catch (error) {
+        throw translateCallError(error, site, signal);
+      }
+    }
+  }
+
+  /** The wait before the next retry and the budget it took, or `undefined` when the failure is final. */
+  function retryDelay(failure: BackendError, retries: number, maxRetries: number) {
+    // Every method may be retried: GET, PUT and DELETE are idempotent, POST and PATCH carry an Idempotency-Key.
+    if (retries >= maxRetries || !isTransient(failure)) return undefined;
+    const delay = retryDelayMs(policy, retries, failure, random);
+    if (delay === undefined) return undefined;
+    const cost = budget.take(failure.code === 'TIMEOUT' && failure.status === undefined);
+    return cost === undefined ? undefined : { delay, cost };
+  }
+
+  async function readToken(call: PreparedCall): Promise<void> {
+    if (call.route.auth === 'none') return;
+    call.token = await tokens.read(call.site);
+    call.site.secrets = call.token === undefined ? call.bodySecrets : [call.token, ...call.bodySecrets];
   }
 
   async function send<R extends RouteDefinition>(
@@ -97,7 +225,6 @@ export function createTransport(options: TransportOptions): Transport {
     request: RouteRequest<R>,
     context: CallContext,
   ): Promise<RouteResponse<R>> {
-    const started = performance.now();
     const site: CallSite = {
       method: route.method,
       path: route.path,
@@ -106,80 +233,75 @@ export function createTransport(options: TransportOptions): Transport {
       timeoutMs: environment.timeoutMs,
       secrets: [],
     };
-    let status: number | undefined;
-    let failure: BackendError | undefined;
-    let sent = false;
+    const { signal } = context;
     try {
       const params = validate(route.params, request.params, site, 'params') as Record<string, unknown> | undefined;
       site.path = buildPath(route.path, params);
-      const query = validate(route.query, request.query ?? {}, site, 'query');
+      const query =
+        route.query === undefined
+          ? ''
+          : toSearchParams(validate(route.query, request.query ?? {}, site, 'query')).toString();
       const body = validate(route.body, request.body, site, 'body');
-      const token = await readToken(getAccessToken, site);
-      if (token !== undefined) site.secrets = [token];
-      if (context.signal?.aborted) throw context.signal.reason;
-      sent = true;
-      const response = await http.request({
-        method: route.method,
-        url: site.path,
-        params: query === undefined ? undefined : toSearchParams(query),
-        data: body,
-        ...(context.signal === undefined ? {} : { signal: context.signal }),
-        responseType: route.responseType === 'binary' ? 'arraybuffer' : 'json',
-        headers: {
-          'X-Request-Id': context.requestId,
-          ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
-        },
-      });
-      status = response.status;
-      if (status !== route.successStatus) {
-        if (status >= 200 && status < 300) throw contractViolation(site, status, route.successStatus);
-        throw errorFromResponse(
-          status,
-          decodeErrorBody(response.data),
-          site,
-          headerValue(response.headers['retry-after']),
-        );
+      const bodySecrets = secretValues(route, body);
+      site.secrets = bodySecrets;
+      const call: PreparedCall = {
+        route,
+        site,
+        url: query === '' ? site.path : `${site.path}?${query}`,
+        body,
+        bodySecrets,
+        token: undefined,
+        idempotencyKey: needsIdempotencyKey(route.method) ? newIdempotencyKey() : undefined,
+        maxRetries: context.retry === false ? 0 : (context.retry ?? policy.maxAttempts - 1),
+      };
+      await readToken(call);
+      if (signal?.aborted) throw signal.reason;
+      // Bytes are shared by reference and a caller may detach them: binary reads are never shared.
+      if (route.method !== 'GET' || route.responseType === 'binary') {
+        return (await run(call, signal)) as RouteResponse<R>;
       }
-      if (route.successStatus === 204) return undefined as RouteResponse<R>;
-      if (route.responseType === 'binary') {
-        const bytes = toArrayBuffer(response.data);
-        if (bytes === undefined) throw contractViolation(site, status, route.successStatus);
-        return bytes as RouteResponse<R>;
-      }
-      const parsed = parseWithMessages(route.response, response.data, 'response');
-      if (!parsed.ok) throw contractViolation(site, status, route.successStatus, parsed.details);
-      return parsed.data as RouteResponse<R>;
+      const key = `${route.id}\n${call.url}\n${call.token ?? ''}`;
+      return await shared.join(
+        key,
+        context,
+        (sharedSignal) => run(call, sharedSignal) as Promise<RouteResponse<R>>,
+        (own) => translateCallError(own.reason, site, own),
+      );
     } catch (error) {
-      failure = translateCallError(error, site, context.signal);
-      throw failure;
-    } finally {
-      // Only calls that went out are reported: a request refused before sending made no HTTP call.
-      if (sent) report({ method: site.method, path: site.path, status, errorCode: failure?.code }, context, started);
+      throw translateCallError(error, site, signal);
     }
   }
 
   return { send };
 }
 
-function headerValue(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/** An attempt that went out and failed, with when it started (for its report). */
+class FailedAttempt extends Error {
+  constructor(
+    readonly failure: BackendError,
+    readonly started: number,
+  ) {
+    super(failure.message);
+  }
 }
 
-// axios gives a Buffer on Node and an ArrayBuffer in browsers; callers always get an ArrayBuffer.
-function toArrayBuffer(data: unknown): ArrayBuffer | undefined {
-  if (data instanceof ArrayBuffer) return data;
-  if (ArrayBuffer.isView(data)) {
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer;
-  }
-  return undefined;
-}
-
-// Binary routes receive their error bodies as bytes too.
-function decodeErrorBody(data: unknown): unknown {
-  if (!(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data)) return data;
-  try {
-    return JSON.parse(new TextDecoder().decode(toArrayBuffer(data) ?? new ArrayBuffer(0))) as unknown;
-  } catch {
-    return undefined;
-  }
+function info(
+  site: CallSite,
+  attempt: number,
+  started: number,
+  status: number | undefined,
+  errorCode: BackendError['code'] | undefined,
+  retryInMs?: number,
+): HttpCallInfo {
+  const call: HttpCallInfo = {
+    requestId: site.requestId,
+    method: site.method,
+    path: site.path,
+    status,
+    durationMs: Math.round(performance.now() - started),
+    errorCode,
+    attempt,
+  };
+  if (retryInMs !== undefined) call.retryInMs = retryInMs;
+  return call;
 }

@@ -48,15 +48,37 @@ export function invalidPathParameter(name: string, problem: string): BackendErro
   });
 }
 
-/** `UNAUTHORIZED`: the `auth.getAccessToken` callback threw, so the call was not sent. */
-export function tokenProviderFailed(call: HttpCall, error: unknown): BackendError {
-  const why = error instanceof Error ? error.message : String(error);
+/** The session callbacks the transport calls: reading the access token, and refreshing the session after a 401. */
+export type SessionCallback = 'getAccessToken' | 'refresh';
+
+/**
+ * `UNAUTHORIZED`: a session callback threw. Its error may hold a token, so neither the message nor the cause
+ * carries its text unredacted: `secrets` (the tokens the provider returned lately) and credential-shaped text are
+ * removed, and the cause is a new Error with the redacted name and message, never the thrown object.
+ */
+export function tokenProviderFailed(
+  call: HttpCall,
+  error: unknown,
+  secrets: readonly string[] = [],
+  callback: SessionCallback = 'getAccessToken',
+): BackendError {
+  const cause = redactedCopy(error, [...secrets, ...call.secrets]);
+  const what =
+    callback === 'getAccessToken'
+      ? `was not sent: auth.getAccessToken failed (${cause.message})`
+      : `was refused (401) and refreshing the session failed (${cause.message})`;
   return new BackendError({
     code: 'UNAUTHORIZED',
-    message: `${describe(call)} was not sent: auth.getAccessToken failed (${why}). Check the token provider given to the handler, or sign in again.`,
-    cause: error,
+    message: `${describe(call)} ${what}. Check the token provider given to the handler, or sign in again.`,
+    cause,
     ...where(call),
   });
+}
+
+function redactedCopy(error: unknown, secrets: readonly string[]): Error {
+  const copy = new Error(redact(error instanceof Error ? error.message : String(error), secrets));
+  if (error instanceof Error) copy.name = redact(error.name, secrets);
+  return copy;
 }
 
 /**

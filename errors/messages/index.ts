@@ -16,6 +16,7 @@ export {
   unreachable,
   type ErrorResponse,
   type HttpCall,
+  type SessionCallback,
 } from './http';
 export {
   alreadyClaimed,
