@@ -145,6 +145,20 @@ describe('reference API session refresh', () => {
     });
   });
 
+  it('an injected expiredSession ends the access token only: a refresh brings a working one', async () => {
+    const client = referenceClient();
+    const { accessToken, refreshToken } = await bodySession(client);
+    client.api.inject('loadUser', { expiredSession: true, times: 1 });
+    expect(await client.call('loadUser', { token: accessToken })).toMatchObject({
+      status: 401,
+      body: { reason: 'session_expired' },
+    });
+    expect((await client.call('loadUser', { token: accessToken })).status).toBe(401);
+    const refreshed = await client.call('refreshSession', { body: { refreshToken } });
+    const { session } = RefreshSessionResponseSchema.parse(refreshed.body);
+    expect((await client.call('loadUser', { token: session.accessToken })).status).toBe(200);
+  });
+
   it('logout revokes the family of its access token and clears the cookie', async () => {
     const client = referenceClient();
     const { accessToken, refreshToken } = await bodySession(client);

@@ -111,9 +111,22 @@ function successResponse(route: RouteDefinition, refs: Set<string>): JsonSchema 
   const schema = responseSchema(route.response, refs);
   return {
     description,
+    ...(PUBLIC_ROUTE_IDS.has(route.id) ? { headers: { 'Set-Cookie': REFRESH_COOKIE_HEADER } } : {}),
     content: { 'application/json': { schema: selectsFields(route) ? withPartialItems(schema) : schema } },
   };
 }
+
+const REFRESH_COOKIE_HEADER: JsonSchema = {
+  description:
+    'With refreshTokenDelivery `cookie` (the default of login): `aurora_refresh=<refresh token>; Path=<base path>/auth; ' +
+    'HttpOnly; SameSite=Strict; Max-Age=<seconds>` (and `Secure` over https). logout clears it with Max-Age=0.',
+  schema: { type: 'string' },
+};
+
+const RETRY_AFTER_HEADER: JsonSchema = {
+  description: 'When to try again: seconds, or an HTTP date.',
+  schema: { type: 'string' },
+};
 
 function selectsFields(route: RouteDefinition): boolean {
   return route.query instanceof z.ZodObject && 'fields' in route.query.shape;
@@ -207,6 +220,7 @@ export function createOpenApiDocument(): Record<string, unknown> {
   for (const code of ERROR_CODES_DOCUMENTED) {
     responses[code] = {
       description: `${code}: ${ADVICE[code]}`,
+      ...(code === 'RATE_LIMITED' || code === 'SERVER' ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
       content: { 'application/json': { schema: componentRef('ErrorBody') } },
     };
   }
