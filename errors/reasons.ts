@@ -27,6 +27,12 @@ export const ERROR_REASONS = [
   'already_member',
   /** 409: the marketplace item can no longer be deployed. */
   'deprecated',
+  /** 401: a refresh token was presented a second time; the whole session family is revoked. */
+  'refresh_token_reused',
+  /** 422: the Idempotency-Key was already used for another request (another method, path or body). */
+  'idempotency_key_reused',
+  /** 409: the first request with this Idempotency-Key is still running. */
+  'idempotency_key_in_flight',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -46,7 +46,7 @@ describe('the reference API conforms to openapi.json', () => {
     expectDocumented(entry, answer);
   });
 
-  it.each(operationIds.filter((id) => id !== 'login'))(
+  it.each(operationIds.filter((id) => id !== 'login' && id !== 'refreshSession'))(
     '%s answers a request without a bearer token with a documented 401 ErrorBody',
     async (id) => {
       const entry = byId.get(id);

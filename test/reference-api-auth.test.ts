@@ -72,9 +72,9 @@ describe('reference API sign-in and the signed-in user', () => {
     expect(unknown.body).toMatchObject({ code: 'UNAUTHORIZED', message: 'Email or password is wrong' });
   });
 
-  it('login is the only route that answers without a bearer token: every other route answers 401', async () => {
+  it('login and refreshSession are the only routes that answer without a bearer token: every other route answers 401', async () => {
     const { call } = referenceClient();
-    const ids = (Object.keys(routes) as RouteId[]).filter((id) => id !== 'login');
+    const ids = (Object.keys(routes) as RouteId[]).filter((id) => id !== 'login' && id !== 'refreshSession');
     const params = {
       tenantId: 'ten-1',
       serviceId: 'svc-1',
@@ -110,7 +110,7 @@ describe('reference API sign-in and the signed-in user', () => {
 
   it('an access token stops working once its session expires', async () => {
     jest.useFakeTimers({ now: new Date('2026-04-01T10:00:00Z') });
-    const { call, login } = referenceClient({ sessionTtlMs: 60_000 });
+    const { call, login } = referenceClient({ accessTokenTtlMs: 60_000 });
     const token = await login(demoCredentials);
     jest.advanceTimersByTime(59_000);
     expect((await call('loadUser', { token })).status).toBe(200);

@@ -6,7 +6,9 @@ import type { ErrorReason } from '../errors/reasons';
 import { demoCredentials } from '../testing';
 import { authenticate, type Caller } from '../testing/reference-api/access';
 import { ApiError, errorBody } from '../testing/reference-api/errors';
+import { exchangeOf } from '../testing/reference-api/exchange';
 import { handlers } from '../testing/reference-api/handlers';
+import type { RequestContext } from '../testing/reference-api/handlers/types';
 import { seedStore } from '../testing/reference-api/seed';
 import { Store } from '../testing/reference-api/store';
 import { API, server, setup, useMockApi } from './support/setup';
@@ -19,19 +21,22 @@ function demoStore(): Store {
   const store = new Store({
     baseUrl: 'http://aurora.test/api',
     operationDurationMs: 0,
-    sessionTtlMs: 60_000,
+    accessTokenTtlMs: 60_000,
+    refreshTokenTtlMs: 600_000,
     liveMetrics: false,
   });
   seedStore(store, 'demo');
   return store;
 }
 
-function signedIn(store: Store): Caller & { store: Store; requestId: string } {
+const exchange = () => exchangeOf(new Request('http://aurora.test/api/auth/login'), '/api');
+
+function signedIn(store: Store): Caller & RequestContext {
   const { session } = handlers.login(
-    { store, requestId: 'r' },
+    { store, requestId: 'r', exchange: exchange() },
     { params: undefined, query: undefined, body: demoCredentials },
   );
-  return { store, requestId: 'r', ...authenticate(store, `Bearer ${session.accessToken}`) };
+  return { store, requestId: 'r', exchange: exchange(), ...authenticate(store, `Bearer ${session.accessToken}`) };
 }
 
 function apiErrorOf(run: () => unknown): ApiError {
@@ -49,7 +54,7 @@ describe('reference API reasons', () => {
     const store = demoStore();
     const body = { email: demoCredentials.email, password: 'wrong-password-1' };
     const error = apiErrorOf(() =>
-      handlers.login({ store, requestId: 'r' }, { params: undefined, query: undefined, body }),
+      handlers.login({ store, requestId: 'r', exchange: exchange() }, { params: undefined, query: undefined, body }),
     );
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', reason: 'invalid_credentials' });
   });

@@ -120,7 +120,7 @@ describe('A fault is checked when injected', () => {
 
   test('a fault with two outcomes is refused', () => {
     expect(() => api.inject('loadUser', { status: 500, networkError: true })).toThrow(
-      'A fault has one outcome: status, networkError or expiredSession',
+      'A fault has one outcome: status, networkError, expiredSession, malformedBody, breakSchema or dropAfterApply',
     );
   });
 

@@ -13,6 +13,7 @@ export type {
   Timestamps,
   UserRecord,
   SessionRecord,
+  RefreshTokenRecord,
   ApiTokenRecord,
   OrganizationRecord,
   InvoiceLine,

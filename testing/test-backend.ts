@@ -28,11 +28,17 @@ export interface TestBackendOptions {
    */
   operationDurationMs?: number;
   /**
-   * How long an access token from `login` stays valid, in ms.
-   * @default 3_600_000
+   * How long an access token from `login` or `refreshSession` stays valid, in ms.
+   * @default 3_600_000 (1 hour)
    * @example 1_000
    */
-  sessionTtlMs?: number;
+  accessTokenTtlMs?: number;
+  /**
+   * How long a refresh token stays valid, in ms.
+   * @default 604_800_000 (7 days)
+   * @example 60_000
+   */
+  refreshTokenTtlMs?: number;
   /**
    * TCP port of the reference server on 127.0.0.1; 0 picks a free one, so test files can run in parallel.
    * @default 0
@@ -88,7 +94,8 @@ export async function createTestBackend(options: TestBackendOptions = {}): Promi
     port: options.port ?? 0,
     seed: options.seed ?? 'demo',
     operationDurationMs: options.operationDurationMs ?? 0,
-    ...(options.sessionTtlMs === undefined ? {} : { sessionTtlMs: options.sessionTtlMs }),
+    ...(options.accessTokenTtlMs === undefined ? {} : { accessTokenTtlMs: options.accessTokenTtlMs }),
+    ...(options.refreshTokenTtlMs === undefined ? {} : { refreshTokenTtlMs: options.refreshTokenTtlMs }),
   });
   const bridge = createWUIBridge(options.bridge);
   const { environment, ...handlerOptions } = options.handler ?? {};

@@ -111,9 +111,22 @@ function successResponse(route: RouteDefinition, refs: Set<string>): JsonSchema 
   const schema = responseSchema(route.response, refs);
   return {
     description,
+    ...(PUBLIC_ROUTE_IDS.has(route.id) ? { headers: { 'Set-Cookie': REFRESH_COOKIE_HEADER } } : {}),
     content: { 'application/json': { schema: selectsFields(route) ? withPartialItems(schema) : schema } },
   };
 }
+
+const REFRESH_COOKIE_HEADER: JsonSchema = {
+  description:
+    'With refreshTokenDelivery `cookie` (the default of login): `aurora_refresh=<refresh token>; Path=<base path>/auth; ' +
+    'HttpOnly; SameSite=Strict; Max-Age=<seconds>` (and `Secure` over https). logout clears it with Max-Age=0.',
+  schema: { type: 'string' },
+};
+
+const RETRY_AFTER_HEADER: JsonSchema = {
+  description: 'When to try again: seconds, or an HTTP date.',
+  schema: { type: 'string' },
+};
 
 function selectsFields(route: RouteDefinition): boolean {
   return route.query instanceof z.ZodObject && 'fields' in route.query.shape;
@@ -129,11 +142,12 @@ function withPartialItems(schema: JsonSchema): JsonSchema {
 }
 
 function operation(route: RouteDefinition, refs: Set<string>): JsonSchema {
-  const params = parameters(route);
+  const params = [...parameters(route), ...(takesIdempotencyKey(route) ? [IDEMPOTENCY_KEY_PARAMETER] : [])];
   const responses: JsonSchema = { [String(route.successStatus)]: successResponse(route, refs) };
   for (const code of ERROR_CODES_DOCUMENTED) {
     responses[String(STATUS_FOR_CODE[code])] = { $ref: `#/components/responses/${code}` };
   }
+  if (takesIdempotencyKey(route)) responses['422'] = { $ref: '#/components/responses/IDEMPOTENCY_KEY_REUSED' };
   return {
     operationId: route.id,
     summary: route.summary,
@@ -144,10 +158,28 @@ function operation(route: RouteDefinition, refs: Set<string>): JsonSchema {
           requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } },
         }),
     responses,
-    // `login` is how a client gets its bearer token; every other route needs one.
-    security: route.id === 'login' ? [] : [{ bearerAuth: [] }],
+    // `login` and `refreshSession` are how a client gets its bearer token; every other route needs one.
+    security: PUBLIC_ROUTE_IDS.has(route.id) ? [] : [{ bearerAuth: [] }],
   };
 }
+
+/** The routes that answer without a bearer token: signing in and refreshing a session. */
+export const PUBLIC_ROUTE_IDS: ReadonlySet<string> = new Set(['login', 'refreshSession']);
+
+/** The `Idempotency-Key` header every POST and PATCH accepts (Stripe, draft-ietf-httpapi-idempotency-key-header). */
+const IDEMPOTENCY_KEY_PARAMETER: JsonSchema = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'A unique key (1-255 printable ASCII) that makes retries safe: the same key with the same method, path and ' +
+    'body replays the first answer for 24 h (with `Idempotent-Replayed: true`); with another request it is 422 ' +
+    '(reason idempotency_key_reused); while the first request runs, 409 (reason idempotency_key_in_flight). ' +
+    'Keys are scoped to the caller.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7e]+$' },
+};
+
+const takesIdempotencyKey = (route: RouteDefinition): boolean => route.method === 'POST' || route.method === 'PATCH';
 
 function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -188,9 +220,14 @@ export function createOpenApiDocument(): Record<string, unknown> {
   for (const code of ERROR_CODES_DOCUMENTED) {
     responses[code] = {
       description: `${code}: ${ADVICE[code]}`,
+      ...(code === 'RATE_LIMITED' || code === 'SERVER' ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
       content: { 'application/json': { schema: componentRef('ErrorBody') } },
     };
   }
+  responses.IDEMPOTENCY_KEY_REUSED = {
+    description: 'VALIDATION (422): the Idempotency-Key was already used for another request; send a new key.',
+    content: { 'application/json': { schema: componentRef('ErrorBody') } },
+  };
 
   return {
     openapi: '3.1.0',

@@ -1,6 +1,13 @@
 import * as z from 'zod';
 import { named } from '../../interfaces/named';
-import { DescriptionSchema, EmailSchema, IdSchema, NameSchema, TimestampSchema } from '../../interfaces/common';
+import {
+  DescriptionSchema,
+  EmailSchema,
+  IdSchema,
+  NameSchema,
+  SecretSchema,
+  TimestampSchema,
+} from '../../interfaces/common';
 import { CreatedTokenSchema, type CreatedToken } from '../../interfaces/token-interface';
 import { AxebowPlanSchema, UserSchema, type User } from '../../interfaces/user-interface';
 import { defineRoute } from './define-route';
@@ -11,15 +18,45 @@ const PasswordSchema = z.string().min(8, 'must be at least 8 characters').max(25
 export const LoginInputSchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(256) });
 export interface LoginInput extends z.input<typeof LoginInputSchema> {}
 
+/**
+ * Where the API hands out the refresh token: `cookie` (browsers) sets it as an httpOnly, SameSite=Strict
+ * cookie no script can read; `body` (Node clients, which keep it in memory) returns it in the answer.
+ */
+export const RefreshTokenDeliverySchema = z.enum(['cookie', 'body']);
+export type RefreshTokenDelivery = z.output<typeof RefreshTokenDeliverySchema>;
+
+/** What `POST /auth/login` takes: the credentials and where the refresh token goes (default `cookie`). */
+export const LoginBodySchema = LoginInputSchema.extend({ refreshTokenDelivery: RefreshTokenDeliverySchema.optional() });
+export interface LoginBody extends z.input<typeof LoginBodySchema> {}
+
+/** The tokens of a session: a short-lived access token, and with delivery `body` the rotating refresh token. */
+export const SessionTokensSchema = z.object({
+  accessToken: z.string().min(1).max(4096),
+  expiresAt: TimestampSchema,
+  refreshToken: SecretSchema.optional().describe('Only with refreshTokenDelivery `body`; single-use'),
+});
+export interface SessionTokens extends z.output<typeof SessionTokensSchema> {}
+
 /** What `POST /auth/login` answers: the user and the session tokens (kept in memory by the handler only). */
 export const LoginResponseSchema = z.object({
   user: named<User>(UserSchema),
-  session: z.object({
-    accessToken: z.string().min(1).max(4096),
-    expiresAt: TimestampSchema,
-  }),
+  session: SessionTokensSchema,
 });
 export interface LoginResponse extends z.output<typeof LoginResponseSchema> {}
+
+/**
+ * What `POST /auth/refresh` takes: the refresh token (else the `aurora_refresh` cookie is used) and where the
+ * new one goes (default: where the presented one came from).
+ */
+export const RefreshSessionBodySchema = z.strictObject({
+  refreshToken: SecretSchema.optional(),
+  refreshTokenDelivery: RefreshTokenDeliverySchema.optional(),
+});
+export interface RefreshSessionBody extends z.input<typeof RefreshSessionBodySchema> {}
+
+/** What `POST /auth/refresh` answers: a new access token and, with delivery `body`, the next refresh token. */
+export const RefreshSessionResponseSchema = z.object({ session: SessionTokensSchema });
+export interface RefreshSessionResponse extends z.output<typeof RefreshSessionResponseSchema> {}
 
 /** Fields of the signed-in user that `updateUser` may change; at least one, nothing else. */
 export const UpdateUserInputSchema = z
@@ -63,11 +100,20 @@ export const userRoutes = {
     method: 'POST',
     path: '/auth/login',
     summary: 'Sign in with email and password',
-    body: LoginInputSchema,
+    body: LoginBodySchema,
     response: named<LoginResponse>(LoginResponseSchema),
     successStatus: 200,
     secretFields: ['password'],
     auth: 'none',
+  }),
+  refreshSession: defineRoute({
+    id: 'refreshSession',
+    method: 'POST',
+    path: '/auth/refresh',
+    summary: 'Exchange a refresh token (body or cookie) for a new access token and a new refresh token',
+    body: RefreshSessionBodySchema,
+    response: named<RefreshSessionResponse>(RefreshSessionResponseSchema),
+    successStatus: 200,
   }),
   logout: defineRoute({
     id: 'logout',

@@ -31,6 +31,10 @@ export const REASON_ADVICE: Readonly<Record<ErrorReason, string>> = {
   owner_required: 'The owner stays: delete the whole organization or tenant instead.',
   already_member: 'Nothing to add: they are already a member.',
   deprecated: 'Choose another item: this one is deprecated.',
+  refresh_token_reused:
+    'The session was ended because its refresh token was used twice (possibly stolen): sign in again.',
+  idempotency_key_reused: 'Send a new Idempotency-Key for a new request: this key belongs to a different one.',
+  idempotency_key_in_flight: 'Wait until the first request with this Idempotency-Key has answered, then retry.',
 };
 
 /** The advice for an error: the one of its `reason` when the API named a known one, else the code's. */

@@ -36,6 +36,13 @@ const deploySpec = blogSpec({ minReplicas: 1, maxReplicas: 2, resources: [SEED.r
 
 export const CASES: Record<string, Case> = {
   login: { status: 200, call: () => ({ body: { ...demoCredentials } }) },
+  refreshSession: {
+    status: 200,
+    call: async ({ send: call }) => {
+      const login = await call('login', { body: { ...demoCredentials, refreshTokenDelivery: 'body' } });
+      return { body: { refreshToken: String((login.session as { refreshToken?: string }).refreshToken) } };
+    },
+  },
   logout: { status: 204, call: () => ({}) },
   loadUser: { status: 200, call: () => ({}) },
   updateUser: { status: 200, call: () => ({ body: { name: 'Alexandra', notificationsEnabled: false } }) },

@@ -16,6 +16,7 @@ export type CredentialsCheck = z.output<Routes['validateAccountCredentials']['re
 export type InstanceLogs = z.output<Routes['loadInstanceLogs']['response']>;
 /** What `login` answers: the user and the session. */
 export type LoginResponse = z.output<Routes['login']['response']>;
+export type RefreshSessionResponse = z.output<Routes['refreshSession']['response']>;
 
 /** A valid Link for tests; `overrides` replace top-level fields. */
 export const buildLink = (overrides: Partial<Link> = {}): Link => ({
@@ -86,6 +87,14 @@ export const buildInstanceLogs = (overrides: Partial<InstanceLogs> = {}): Instan
 export const buildLoginResponse = (overrides: Partial<LoginResponse> = {}): LoginResponse => ({
   user: buildUser(),
   session: { accessToken: 'aurora-test-access-token', expiresAt: '2099-01-01T00:00:00Z' },
+  ...overrides,
+});
+
+/** A `refreshSession` answer: a new access token (the refresh token went into the cookie). */
+export const buildRefreshSessionResponse = (
+  overrides: Partial<RefreshSessionResponse> = {},
+): RefreshSessionResponse => ({
+  session: { accessToken: 'aurora-test-access-token-2', expiresAt: '2099-01-01T00:00:00Z' },
   ...overrides,
 });
 

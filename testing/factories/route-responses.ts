@@ -8,6 +8,7 @@ import {
   buildLink,
   buildListPage,
   buildLoginResponse,
+  buildRefreshSessionResponse,
   buildOperation,
   buildRevision,
   buildTenantMember,
@@ -40,6 +41,7 @@ const accepted = (kind: Parameters<typeof buildOperation>[0] & object) => () =>
  */
 export const routeResponses: { readonly [K in RouteId]: () => RouteAnswer<K> } = {
   login: buildLoginResponse,
+  refreshSession: buildRefreshSessionResponse,
   logout: none,
   loadUser: buildUser,
   updateUser: buildUser,

@@ -3,14 +3,21 @@ import { cors } from 'hono/cors';
 import type { z } from 'zod';
 import { routes, type RouteId } from '../../api/contract';
 import type { RouteDefinition } from '../../api/contract/define-route';
-import type { ErrorReason } from '../../errors/reasons';
-import type { ErrorCode, ErrorDetail } from '../../errors/backend-error';
+import type { ErrorDetail } from '../../errors/backend-error';
 import { zodIssuesToDetails } from '../../errors/from-zod';
-import { codeForStatus, STATUS_FOR_CODE } from '../../errors/http-status';
 import { createRequestId } from '../../bridge/request-id';
-import { authenticate } from './access';
-import { ApiError, errorBody } from './errors';
-import type { Faults, RouteFault } from './faults';
+import { authenticate, type Caller } from './access';
+import { ApiError } from './errors';
+import { exchangeOf } from './exchange';
+import { apiErrorResponse, DROP_HEADER, errorResponse, playFault, spoilAnswer } from './fault-answers';
+import type { Faults } from './faults';
+import {
+  fingerprintOf,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeyOf,
+  REPLAYED_HEADER,
+  type IdempotencyKeys,
+} from './idempotency';
 import { handlers } from './handlers';
 import { PUBLIC_ROUTES, type AuthenticatedContext, type RequestContext } from './handlers/types';
 import { settleOperations } from './operations';
@@ -25,24 +32,7 @@ function requestIdOf(request: Request): string {
   return given !== null && REQUEST_ID.test(given) ? given : createRequestId();
 }
 
-/** The one shape of every error answer: an ErrorBody with the code's status, echoing the request id. */
-export function errorResponse(
-  requestId: string,
-  code: ErrorCode,
-  message: string,
-  details?: readonly ErrorDetail[],
-  status: number = STATUS_FOR_CODE[code],
-  reason?: ErrorReason,
-): Response {
-  // errorBody keeps it within the limits of ErrorBodySchema, so that clients always accept it.
-  const body = errorBody(new ApiError(code, message, details, reason), requestId);
-  const headers = new Headers({ 'X-Request-Id': requestId });
-  if (code === 'UNAUTHORIZED') headers.set('WWW-Authenticate', 'Bearer realm="aurora"');
-  return Response.json(body, { status, headers });
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+function readJson(text: string): unknown {
   if (text.trim() === '') {
     throw new ApiError('VALIDATION', 'The request needs a JSON body', [{ path: '', message: 'expected a JSON body' }]);
   }
@@ -55,7 +45,7 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 /** Validates the path params, query and body of a request with the route's schemas: one 400 for all problems. */
-async function readInput(route: RouteDefinition, c: Context) {
+function readInput(route: RouteDefinition, c: Context, bodyText: string) {
   const details: ErrorDetail[] = [];
   const parse = (schema: z.ZodType | undefined, value: unknown): unknown => {
     if (schema === undefined) return undefined;
@@ -66,55 +56,99 @@ async function readInput(route: RouteDefinition, c: Context) {
   };
   const params = parse(route.params, c.req.param());
   const query = parse(route.query, c.req.query());
-  const body = route.body === undefined ? undefined : parse(route.body, await readJson(c.req.raw));
+  const body = route.body === undefined ? undefined : parse(route.body, readJson(bodyText));
   if (details.length > 0) throw new ApiError('VALIDATION', 'The request is invalid', details);
   return { params, query, body };
 }
 
-function success(route: RouteDefinition, result: unknown, requestId: string): Response {
-  const headers = new Headers({ 'X-Request-Id': requestId });
+function success(route: RouteDefinition, result: unknown, requestId: string, extra: Headers): Response {
+  const headers = new Headers(extra);
+  headers.set('X-Request-Id', requestId);
   if (route.successStatus === 204) return new Response(null, { status: 204, headers });
   if (route.responseType === 'binary') {
     headers.set('Content-Type', 'application/pdf');
     return new Response(result as ArrayBuffer, { status: route.successStatus, headers });
   }
-  return Response.json(result, { status: route.successStatus, headers });
+  headers.set('Content-Type', 'application/json');
+  return new Response(JSON.stringify(result), { status: route.successStatus, headers });
 }
 
 // The input was validated with the route's own schemas above, so it is the handler's HandlerInput<K>.
 type AnyHandler = (context: RequestContext | AuthenticatedContext, input: unknown) => unknown;
 
-// Marks the answer of an injected network error on its way through hono's middleware (which cannot carry a
-// `Response.error()`); the app's fetch turns it into one.
-const DROP_HEADER = 'x-reference-api-drop';
+type Authentication = { caller: Caller | undefined; error?: never } | { caller?: never; error: ApiError };
 
-/** The answer of an injected fault, after its delay; `undefined` lets the route run. */
-async function playFault(store: Store, id: RouteId, fault: RouteFault, c: Context, requestId: string) {
-  if (fault.delayMs !== undefined && fault.delayMs > 0) {
-    await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+function authenticationOf(store: Store, id: RouteId, request: Request): Authentication {
+  if (PUBLIC.has(id)) return { caller: undefined };
+  try {
+    return { caller: authenticate(store, request.headers.get('Authorization') ?? undefined) };
+  } catch (error) {
+    if (error instanceof ApiError) return { error };
+    throw error;
   }
-  if (fault.networkError === true) return new Response(null, { status: 503, headers: { [DROP_HEADER]: '1' } });
-  if (fault.expiredSession === true) {
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
-    if (token !== undefined) store.sessions.delete(token);
-    return errorResponse(requestId, 'UNAUTHORIZED', 'The access token has expired', undefined, 401, 'session_expired');
-  }
-  if (fault.status === undefined) return undefined;
-  const message = fault.message ?? `Injected failure: ${fault.status} on ${id}`;
-  return errorResponse(requestId, fault.code ?? codeForStatus(fault.status), message, undefined, fault.status);
 }
 
-async function answer(store: Store, id: RouteId, c: Context, faults: Faults | undefined): Promise<Response> {
+/** Runs the route's handler: its answer, or the error answer of a rule it broke. */
+function run(store: Store, id: RouteId, c: Context, basePath: string, requestId: string, bodyText: string) {
   const route: RouteDefinition = routes[id];
-  const requestId = requestIdOf(c.req.raw);
+  const exchange = exchangeOf(c.req.raw, basePath);
+  const input = readInput(route, c, bodyText);
+  return (caller: Caller | undefined): Response => {
+    const handler = handlers[id] as unknown as AnyHandler;
+    try {
+      return success(route, handler({ store, requestId, exchange, ...caller }, input), requestId, exchange.headers);
+    } catch (error) {
+      if (error instanceof ApiError) return apiErrorResponse(error, requestId);
+      throw error;
+    }
+  };
+}
+
+async function answer(store: Store, id: RouteId, c: Context, basePath: string, faults: Faults | undefined) {
+  const route: RouteDefinition = routes[id];
+  const request = c.req.raw;
+  const requestId = requestIdOf(request);
   const fault = faults?.take(id);
-  const failed = fault === undefined ? undefined : await playFault(store, id, fault, c, requestId);
-  if (failed !== undefined) return failed;
-  settleOperations(store);
-  const caller = PUBLIC.has(id) ? undefined : authenticate(store, c.req.header('Authorization'));
-  const input = await readInput(route, c);
-  const handler = handlers[id] as unknown as AnyHandler;
-  return success(route, handler({ store, requestId, ...caller }, input), requestId);
+  const bodyText = route.body === undefined ? '' : await request.text();
+  const authentication = authenticationOf(store, id, request);
+  // A 401 is not an answer of the route: only requests that reach their handler claim their key.
+  const claim =
+    authentication.error === undefined
+      ? await claimKey(store.idempotency, request, authentication.caller?.user.id ?? 'public', bodyText)
+      : undefined;
+  if (claim?.kind === 'replay') {
+    claim.response.headers.set('X-Request-Id', requestId);
+    return claim.response;
+  }
+  if (claim?.kind === 'refused') return apiErrorResponse(claim.error, requestId);
+  const ticket = claim?.kind === 'first' ? claim : undefined;
+  let answered: Response;
+  try {
+    const endSession = () => {
+      if (authentication.caller?.credential.type === 'session')
+        store.sessions.delete(authentication.caller.credential.value);
+    };
+    const failed = fault === undefined ? undefined : await playFault(id, fault, requestId, endSession);
+    if (failed !== undefined) return failed;
+    settleOperations(store);
+    if (authentication.error !== undefined) throw authentication.error;
+    answered = run(store, id, c, basePath, requestId, bodyText)(authentication.caller);
+    await ticket?.complete(answered);
+  } catch (error) {
+    // Rejected before the route ran (401, 400): nothing to replay, but a fault still spoils the answer.
+    if (!(error instanceof ApiError) || fault === undefined) throw error;
+    answered = apiErrorResponse(error, requestId);
+  } finally {
+    ticket?.abandon();
+  }
+  return fault === undefined ? answered : spoilAnswer(route, fault, answered, requestId);
+}
+
+/** Claims the request's `Idempotency-Key` for `scope`; `undefined` when it carries none. */
+async function claimKey(keys: IdempotencyKeys, request: Request, scope: string, bodyText: string) {
+  const key = idempotencyKeyOf(request);
+  if (key === undefined) return undefined;
+  return keys.claim(scope, key, await fingerprintOf(request, bodyText));
 }
 
 /** Path templates of the contract (`/tenants/{tenantId}`) in hono's syntax (`/tenants/:tenantId`). */
@@ -122,39 +156,33 @@ export const toHonoPath = (path: string): string => path.replace(/\{(\w+)\}/g, '
 
 /**
  * The reference Aurora API as a hono app under `basePath`, generated from the route contract: every route
- * authenticates (but `login`), validates its params, query and body, runs its domain handler on `store`
- * and answers with its success status; every failure is an ErrorBody. `faults` are played before a route runs.
+ * authenticates (but `login` and `refreshSession`), honours an `Idempotency-Key`, validates its params, query
+ * and body, runs its domain handler on `store` and answers with its success status; every failure is an
+ * ErrorBody. `faults` are played before a route runs (or, for those that let it run, on its answer).
  */
 export function createApp(store: Store, basePath = '/api', faults?: Faults) {
   const app = new Hono().basePath(basePath === '' ? '/' : basePath);
+  // `origin: '*'` cannot be credentialed: cross-origin browsers get no refresh cookie. The playground is
+  // served by the same server (same origin), which is the supported browser path for the cookie.
   app.use(
     '*',
     cors({
       origin: '*',
-      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', IDEMPOTENCY_KEY_HEADER],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      exposeHeaders: ['X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', REPLAYED_HEADER, 'Retry-After'],
     }),
   );
   for (const id of Object.keys(routes) as RouteId[]) {
     const route = routes[id];
-    app.on(route.method, toHonoPath(route.path), (c) => answer(store, id, c, faults));
+    app.on(route.method, toHonoPath(route.path), (c) => answer(store, id, c, basePath, faults));
   }
   app.notFound((c) =>
     errorResponse(requestIdOf(c.req.raw), 'NOT_FOUND', `No route ${c.req.method} ${new URL(c.req.url).pathname}`),
   );
   app.onError((error, c) => {
     const requestId = requestIdOf(c.req.raw);
-    if (error instanceof ApiError) {
-      return errorResponse(
-        requestId,
-        error.code,
-        error.message,
-        error.details,
-        STATUS_FOR_CODE[error.code],
-        error.reason,
-      );
-    }
+    if (error instanceof ApiError) return apiErrorResponse(error, requestId);
     return errorResponse(requestId, 'SERVER', `The reference API failed: ${error.message}`);
   });
   // An injected network error answers `Response.error()`: msw turns it into a failed fetch, the real server

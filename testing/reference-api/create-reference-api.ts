@@ -24,11 +24,18 @@ export interface ReferenceApiOptions {
    */
   operationDurationMs?: number;
   /**
-   * How long an access token from `login` stays valid, in ms.
-   * @default 3_600_000
+   * How long an access token from `login` or `refreshSession` stays valid, in ms: small values make expiry
+   * and refresh testable.
+   * @default 3_600_000 (1 hour)
    * @example 1_000
    */
-  sessionTtlMs?: number;
+  accessTokenTtlMs?: number;
+  /**
+   * How long a refresh token stays valid, in ms; each refresh hands out a new one with this lifetime.
+   * @default 604_800_000 (7 days)
+   * @example 60_000
+   */
+  refreshTokenTtlMs?: number;
   /**
    * Let container metrics drift slowly with time, for a live demo; steady metrics suit tests.
    * @default false
@@ -65,7 +72,8 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
   const store = new Store({
     baseUrl,
     operationDurationMs: options.operationDurationMs ?? 1500,
-    sessionTtlMs: options.sessionTtlMs ?? 3_600_000,
+    accessTokenTtlMs: options.accessTokenTtlMs ?? 3_600_000,
+    refreshTokenTtlMs: options.refreshTokenTtlMs ?? 7 * 24 * 3_600_000,
     liveMetrics: options.liveMetrics ?? false,
   });
   seedStore(store, seed);

@@ -9,17 +9,22 @@ export class ApiError extends Error {
   readonly details: readonly ErrorDetail[] | undefined;
   /** The machine-readable cause the error body names, so that clients advise on it. */
   readonly reason: ErrorReason | undefined;
+  /** The HTTP status: the code's, unless a rule names another one of the same code (422 for VALIDATION). */
+  readonly status: number;
 
-  constructor(code: ErrorCode, message: string, details?: readonly ErrorDetail[], reason?: ErrorReason) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: readonly ErrorDetail[],
+    reason?: ErrorReason,
+    status: number = STATUS_FOR_CODE[code],
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.details = details;
     this.reason = reason;
-  }
-
-  get status(): number {
-    return STATUS_FOR_CODE[this.code];
+    this.status = status;
   }
 }
 

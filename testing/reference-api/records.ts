@@ -42,6 +42,17 @@ export interface SessionRecord {
   accessToken: string;
   userId: string;
   expiresAt: number;
+  /** The sign-in this access token descends from: a reused refresh token revokes the whole family. */
+  familyId: string;
+}
+
+export interface RefreshTokenRecord {
+  refreshToken: string;
+  userId: string;
+  familyId: string;
+  expiresAt: number;
+  /** Whether it was exchanged already: it is single-use, and presenting it again revokes its family. */
+  used: boolean;
 }
 
 export type ApiTokenRecord = Timestamps & {

@@ -9,6 +9,7 @@ import type {
   MembershipRecord,
   OperationRecord,
   OrganizationRecord,
+  RefreshTokenRecord,
   ResourceRecord,
   RevisionRecord,
   ServiceRecord,
@@ -16,6 +17,7 @@ import type {
   TenantRecord,
   UserRecord,
 } from './records';
+import { IdempotencyKeys } from './idempotency';
 
 const SNAPSHOT_VERSION = 1;
 
@@ -34,8 +36,10 @@ export interface StoreOptions {
   baseUrl: string;
   /** How long a long-running operation takes; 0 finishes it at once. */
   operationDurationMs: number;
-  /** How long an access token from `login` stays valid. */
-  sessionTtlMs: number;
+  /** How long an access token from `login` or `refreshSession` stays valid. */
+  accessTokenTtlMs: number;
+  /** How long a refresh token stays valid (each refresh issues a new one). */
+  refreshTokenTtlMs: number;
   /** Whether container metrics drift with time (a live demo) instead of staying steady (tests). */
   liveMetrics: boolean;
 }
@@ -48,6 +52,10 @@ export class Store {
   readonly options: StoreOptions;
   readonly users = new Map<string, UserRecord>();
   readonly sessions = new Map<string, SessionRecord>();
+  /** Refresh tokens by value, used ones included until their family ends: presenting one again is theft. */
+  readonly refreshTokens = new Map<string, RefreshTokenRecord>();
+  /** The answers of requests with an `Idempotency-Key`, replayed to their retries. */
+  readonly idempotency = new IdempotencyKeys(() => this.now());
   readonly tokens = new Map<string, ApiTokenRecord>();
   readonly organizations = new Map<string, OrganizationRecord>();
   readonly invoices = new Map<string, InvoiceRecord>();
@@ -63,6 +71,8 @@ export class Store {
   readonly operations = new Map<string, OperationRecord>();
   private readonly counters = new Map<string, number>();
   private frozenAt: number | undefined;
+  // The latest time `timestamp()` handed out: versions never go backwards, even within one ms.
+  private lastStamp = Number.NEGATIVE_INFINITY;
 
   constructor(options: StoreOptions) {
     this.options = options;
@@ -85,9 +95,18 @@ export class Store {
     return this.options.liveMetrics ? this.now() : undefined;
   }
 
-  /** The current time as an ISO timestamp. */
+  /**
+   * The current time as an ISO timestamp, strictly later than every one this store handed out before (a
+   * logical clock: one ms later when the clock has not moved or went back), so that `updatedAt` is a version
+   * that only grows. Inside {@link at} it is the frozen time itself: the seed dates what it creates.
+   */
   timestamp(): string {
-    return new Date(this.now()).toISOString();
+    if (this.frozenAt !== undefined) {
+      this.lastStamp = Math.max(this.lastStamp, this.frozenAt);
+      return new Date(this.frozenAt).toISOString();
+    }
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    return new Date(this.lastStamp).toISOString();
   }
 
   /** Runs `work` with the clock stopped at `time`: the seed uses it to date what it creates. */
@@ -105,6 +124,8 @@ export class Store {
   clear(): void {
     for (const table of Object.values(this.tables())) table.clear();
     this.sessions.clear();
+    this.refreshTokens.clear();
+    this.idempotency.clear();
     this.counters.clear();
     this.memberships.length = 0;
     this.links.length = 0;
@@ -139,9 +160,16 @@ export class Store {
     this.memberships.push(...(snapshot.memberships as MembershipRecord[]));
     this.links.push(...(snapshot.links as LinkRecord[]));
     for (const [prefix, value] of snapshot.counters) this.counters.set(prefix, value);
+    for (const table of Object.values(this.tables())) {
+      for (const record of table.values()) {
+        const updatedAt = Date.parse((record as { updatedAt?: string }).updatedAt ?? '');
+        if (updatedAt > this.lastStamp) this.lastStamp = updatedAt;
+      }
+    }
   }
 
-  // Sessions are left out on purpose: access tokens are never written to disk, so a restart signs everyone out.
+  // Sessions and refresh tokens are left out on purpose: they are never written to disk, so a restart signs
+  // everyone out.
   private tables(): Record<string, Map<string, { id: string }>> {
     return {
       users: this.users,

@@ -25,6 +25,15 @@ function endProblems(store: Store, tenantId: string, end: 'origin' | 'target', r
   return [];
 }
 
+/** A service lists its links: both ends change when a link is added or removed. */
+function touchLinked(store: Store, link: LinkRecord): void {
+  const now = store.timestamp();
+  for (const end of [link.origin, link.target]) {
+    const service = store.services.get(end.service);
+    if (service !== undefined) service.updatedAt = now;
+  }
+}
+
 /** Links between service channels: members and up. */
 export const linkHandlers = {
   linkServices: ({ store, user }, { params, body }) => {
@@ -53,6 +62,7 @@ export const linkHandlers = {
       createdAt: store.timestamp(),
     };
     store.links.push(link);
+    touchLinked(store, link);
     return linkView(link);
   },
 
@@ -61,6 +71,7 @@ export const linkHandlers = {
     if (!store.linksOf(tenant.id).some((link) => link.name === params.linkName)) {
       throw notFound(`Link ${params.linkName}`);
     }
+    for (const link of store.linksOf(tenant.id)) if (link.name === params.linkName) touchLinked(store, link);
     store.removeLinks((link) => link.tenant === tenant.id && link.name === params.linkName);
     return undefined;
   },

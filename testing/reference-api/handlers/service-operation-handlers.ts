@@ -87,6 +87,7 @@ export const serviceOperationHandlers = {
     const service = manageableService(store, user, params.tenantId, params.serviceId, 'restart instances');
     const instance = findInstance(service, params.instanceId);
     instance.status = 'pending';
+    instance.updatedAt = store.timestamp();
     const operation = startOperation(store, {
       kind: 'restartInstance',
       target: { type: 'instance', id: instance.id, tenant: service.tenant },

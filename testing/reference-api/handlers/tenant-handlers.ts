@@ -88,7 +88,10 @@ export const tenantHandlers = {
     if (store.roleOf(invited.id, tenant.id) !== undefined) {
       throw conflict(`${invited.email} is already a member of tenant ${tenant.name}`, 'already_member');
     }
-    return memberView(store, store.addMember(tenant.id, invited.id, body.role));
+    const added = store.addMember(tenant.id, invited.id, body.role);
+    // The tenant's member count (and each member's view of it) changed.
+    tenant.updatedAt = store.timestamp();
+    return memberView(store, added);
   },
 
   removeTenantUser: ({ store, user }, { params }) => {
@@ -97,6 +100,7 @@ export const tenantHandlers = {
     const { tenant } = tenantAccess(store, user, params.tenantId, leaving ? 'viewer' : 'admin', 'remove users');
     const found = membership(store, tenant, params.userId);
     store.removeMembers((item) => item === found);
+    tenant.updatedAt = store.timestamp();
     return undefined;
   },
 
@@ -105,6 +109,7 @@ export const tenantHandlers = {
     if (body.role === 'owner') throw invalid('role', ONE_OWNER, 'The role was not changed');
     const found = membership(store, tenant, params.userId);
     found.role = body.role;
+    tenant.updatedAt = store.timestamp();
     return memberView(store, found);
   },
 } satisfies Handlers<keyof typeof tenantRoutes>;

@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import type { RouteId, Routes } from '../../../api/contract';
 import type { Caller } from '../access';
+import type { Exchange } from '../exchange';
 import type { Store } from '../store';
 
-/** Routes that answer without a bearer token. */
-export const PUBLIC_ROUTES = ['login'] as const satisfies readonly RouteId[];
+/** Routes that answer without a bearer token: signing in and refreshing a session. */
+export const PUBLIC_ROUTES = ['login', 'refreshSession'] as const satisfies readonly RouteId[];
 export type PublicRouteId = (typeof PUBLIC_ROUTES)[number];
 
-/** What every handler gets: the store and the request's correlation id. */
+/** What every handler gets: the store, the request's correlation id and its cookies and answer headers. */
 export interface RequestContext {
   store: Store;
   requestId: string;
+  exchange: Exchange;
 }
 /** What handlers of authenticated routes get: also the caller. */
 export type AuthenticatedContext = RequestContext & Caller;

@@ -1,23 +1,39 @@
 import type { userRoutes } from '../../../api/contract/user-routes';
 import { conflict, invalid, notFound, unauthorized } from '../errors';
+import { deliverSession, REFRESH_COOKIE, setRefreshCookie } from '../exchange';
+import { openSession, randomSecret, revokeFamily, revokeUserSessions, rotateSession } from '../sessions';
 import { tokenView, userView } from '../view-user';
 import type { Handlers } from './types';
 
-const randomSecret = (prefix: string): string => `${prefix}_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
-
-/** Sign-in, profile, plan and API tokens of the signed-in user. */
+/** Sign-in, session refresh, profile, plan and API tokens of the signed-in user. */
 export const userHandlers = {
-  login: ({ store }, { body }) => {
+  login: ({ store, exchange }, { body }) => {
     const user = store.userByEmail(body.email);
     if (user?.password !== body.password) throw unauthorized('Email or password is wrong', 'invalid_credentials');
-    const accessToken = randomSecret('at');
-    const expiresAt = Date.now() + store.options.sessionTtlMs;
-    store.sessions.set(accessToken, { accessToken, userId: user.id, expiresAt });
-    return { user: userView(store, user), session: { accessToken, expiresAt: new Date(expiresAt).toISOString() } };
+    const tokens = openSession(store, user.id);
+    return {
+      user: userView(store, user),
+      session: deliverSession(exchange, tokens, body.refreshTokenDelivery ?? 'cookie'),
+    };
   },
 
-  logout: ({ store, credential }) => {
-    if (credential.type === 'session') store.sessions.delete(credential.value);
+  refreshSession: ({ store, exchange }, { body }) => {
+    const presented = body.refreshToken ?? exchange.cookie(REFRESH_COOKIE);
+    if (presented === undefined || presented === '') {
+      throw unauthorized(
+        `No refresh token: send it as refreshToken or in the ${REFRESH_COOKIE} cookie, or sign in again`,
+        'missing_token',
+      );
+    }
+    const tokens = rotateSession(store, presented);
+    const delivery = body.refreshTokenDelivery ?? (body.refreshToken === undefined ? 'cookie' : 'body');
+    return { session: deliverSession(exchange, tokens, delivery) };
+  },
+
+  logout: ({ store, credential, exchange }) => {
+    const familyId = credential.type === 'session' ? store.sessions.get(credential.value)?.familyId : undefined;
+    if (familyId !== undefined) revokeFamily(store, familyId);
+    setRefreshCookie(exchange, '', 0);
     return undefined;
   },
 
@@ -40,11 +56,9 @@ export const userHandlers = {
     }
     user.password = body.newPassword;
     user.updatedAt = store.timestamp();
-    // Other sessions end; the one that changed the password goes on.
-    for (const session of [...store.sessions.values()]) {
-      if (session.userId === user.id && session.accessToken !== credential.value)
-        store.sessions.delete(session.accessToken);
-    }
+    // Other sessions end (their refresh tokens too); the one that changed the password goes on.
+    const familyId = credential.type === 'session' ? store.sessions.get(credential.value)?.familyId : undefined;
+    revokeUserSessions(store, user.id, familyId);
     return undefined;
   },
 
@@ -54,7 +68,7 @@ export const userHandlers = {
     return userView(store, user);
   },
 
-  deleteUser: ({ store, user }) => {
+  deleteUser: ({ store, user, exchange }) => {
     const owned = [...store.tenants.values()].filter((tenant) => store.ownerOf(tenant.id) === user.id);
     if (owned.length > 0) {
       throw conflict(
@@ -70,10 +84,18 @@ export const userHandlers = {
       throw conflict(`You own organization ${busy.name}, which has tenants; delete them first`, 'has_dependants');
     for (const organization of organizations) {
       if (organization.ownerId === user.id) store.organizations.delete(organization.id);
-      else organization.usersIds = organization.usersIds.filter((id) => id !== user.id);
+      else {
+        organization.usersIds = organization.usersIds.filter((id) => id !== user.id);
+        organization.updatedAt = store.timestamp();
+      }
+    }
+    for (const membership of store.memberships.filter((item) => item.userId === user.id)) {
+      const tenant = store.tenants.get(membership.tenantId);
+      if (tenant !== undefined) tenant.updatedAt = store.timestamp();
     }
     store.removeMembers((membership) => membership.userId === user.id);
-    for (const [key, session] of store.sessions) if (session.userId === user.id) store.sessions.delete(key);
+    revokeUserSessions(store, user.id);
+    setRefreshCookie(exchange, '', 0);
     for (const [id, token] of store.tokens) if (token.userId === user.id) store.tokens.delete(id);
     store.users.delete(user.id);
     return undefined;
