@@ -1,5 +1,5 @@
 // The backend handler: answers the bridge's requests with REST calls, and keeps the user's state tree.
-import { createTransport, type HttpCallInfo, type Transport } from './api/http/transport';
+import { createTransport, type HttpCallInfo, type RetryOptions, type Transport } from './api/http/transport';
 import type { Claim, IncomingRequest } from './bridge/claim';
 import { resolveEnvironment, type EnvironmentOptions, type ResolvedEnvironment } from './environment';
 import { defect, latestWinsOnWrite, superseded } from './errors/messages';
@@ -49,6 +49,20 @@ export interface BackendHandlerOptions {
    */
   onHttpCall?: (call: HttpCallInfo) => void;
   /**
+   * How failed HTTP calls are retried: network errors, timeouts, 429 and 502-504, with exponential backoff
+   * and full jitter, `Retry-After` honoured, and a retry budget shared by all calls. `false` never retries;
+   * a request may ask for fewer retries with its own `retry` option.
+   * @default { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 5000, maxRetryAfterMs: 30000 }
+   * @example { maxAttempts: 5 }
+   */
+  retry?: RetryOptions | false;
+  /**
+   * HTTP calls in flight at most; the others wait and start in the order they were made.
+   * @default 6
+   * @example 10
+   */
+  maxConcurrentCalls?: number;
+  /**
    * How long-running operations are polled until they end.
    * @default { initialMs: 250, factor: 1.5, maxMs: 2000 }
    * @example { initialMs: 100, factor: 2, maxMs: 5000 }
@@ -82,7 +96,14 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
   // of its calls (a poll included) is reported against it.
   const requestNames = new Map<string, RequestName>();
   const { session, refresher } = createHandlerAuth(options.auth, () => transport, expire);
-  const transport: Transport = createTransport({ environment, session: refresher, logger, onCall: options.onHttpCall });
+  const transport: Transport = createTransport({
+    environment,
+    session: refresher,
+    logger,
+    onCall: options.onHttpCall,
+    retry: options.retry,
+    maxConcurrentCalls: options.maxConcurrentCalls,
+  });
   const run = createRequestRunner(transport, session);
   const reloader = createServiceReloader(transport, logger);
   const writeOrder = createWriteOrder();

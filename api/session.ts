@@ -1,17 +1,11 @@
 import { isBackendError, type BackendError } from '../errors/backend-error';
 import { refreshFailed } from '../errors/messages';
+import { createRecentTokens } from './http/session-tokens';
 import type { AccessTokenProvider } from './http/transport';
 
-/** Where the API keeps the refresh token: an httpOnly cookie (browsers), or the handler's memory (Node). */
-export type RefreshTokenDelivery = 'cookie' | 'body';
+import type { RefreshTokenDelivery, SessionTokens } from './contract/user-routes';
 
-/** The tokens `login` and `refreshSession` answer with. */
-export interface SessionTokens {
-  accessToken: string;
-  expiresAt: string;
-  /** Present only when the refresh token is delivered in the body (`refreshTokenDelivery: 'body'`). */
-  refreshToken?: string | undefined;
-}
+export type { RefreshTokenDelivery, SessionTokens } from './contract/user-routes';
 
 /** Renews an access token after a `401`, once for every request that met it at the same time. */
 export interface SessionRefresher {
@@ -132,13 +126,10 @@ export interface AppSessionOptions {
 export function createAppSession(options: AppSessionOptions): SessionRefresher {
   const { refreshAccessToken } = options;
   // The last tokens the application gave: what its callbacks throw must not repeat them.
-  const seen: string[] = [];
+  const seen = createRecentTokens();
   const getAccessToken = async (): Promise<string | undefined> => {
     const token = (await options.getAccessToken()) ?? undefined;
-    if (token !== undefined && !seen.includes(token)) {
-      seen.push(token);
-      if (seen.length > 4) seen.shift();
-    }
+    if (token !== undefined) seen.remember(token);
     return token;
   };
   return {
@@ -151,7 +142,7 @@ export function createAppSession(options: AppSessionOptions): SessionRefresher {
           await refreshAccessToken();
           return true;
         } catch (error) {
-          options.onExpired(refreshFailed(error, requestId, seen), requestId);
+          options.onExpired(refreshFailed(error, requestId, seen.recent), requestId);
           return false;
         }
       },

@@ -34,7 +34,8 @@ export function createRequestRunner(transport: Transport, session: Session | und
         route: declaration.route,
         requestId,
         session,
-        send: (routeRequest) => transport.send(declaration.route, routeRequest, { requestId, signal }),
+        send: (routeRequest) =>
+          transport.send(declaration.route, routeRequest, { requestId, signal, retry: request.retry }),
       };
       const result = await (declaration.call ?? sendInput)(input, api);
       return { ok: true, input, result };

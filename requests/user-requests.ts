@@ -50,7 +50,9 @@ export const userRequests: Declarations<UserRequestTypes> = {
     output: UserSchema,
     // The tokens stay in the in-memory session; only the user reaches the success event.
     call: async (input, api) => {
-      const { user, session } = await api.send({ body: input });
+      const refreshTokenDelivery = api.session?.refreshTokenDelivery;
+      const body = refreshTokenDelivery === undefined ? input : { ...input, refreshTokenDelivery };
+      const { user, session } = await api.send({ body });
       api.session?.open(session);
       return user;
     },

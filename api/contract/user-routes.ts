@@ -114,6 +114,8 @@ export const userRoutes = {
     body: RefreshSessionBodySchema,
     response: named<RefreshSessionResponse>(RefreshSessionResponseSchema),
     successStatus: 200,
+    auth: 'none',
+    secretFields: ['refreshToken'],
   }),
   logout: defineRoute({
     id: 'logout',

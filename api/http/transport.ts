@@ -51,12 +51,6 @@ export interface TransportOptions {
    */
   session?: TransportSession | undefined;
   /**
-   * Shorthand for `session: { getAccessToken }`, until the handler passes `session`.
-   * @default undefined
-   * @example () => store.token
-   */
-  getAccessToken?: AccessTokenProvider | undefined;
-  /**
    * How failed attempts are retried; `false` never retries. See {@link RetryOptions}.
    * @default { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 5000, maxRetryAfterMs: 30000 }
    * @example { maxAttempts: 5, baseDelayMs: 250 }
@@ -126,7 +120,7 @@ export function createTransport(options: TransportOptions): Transport {
   const report = createCallReporter(logger, options.onCall, debug);
   // Building an attempt's report costs an object per attempt: only when someone reads it.
   const reporting = debug || options.onCall !== undefined;
-  const tokens = createSessionTokens(options.session ?? { getAccessToken: options.getAccessToken });
+  const tokens = createSessionTokens(options.session);
   const policy = resolveRetryPolicy(options.retry);
   const budget = createRetryBudget(options.retry === false ? {} : options.retry?.budget);
   const queue = createCallQueue(Math.max(1, options.maxConcurrentCalls ?? 6));
