@@ -17,6 +17,7 @@ export {
   type ErrorResponse,
   type HttpCall,
 } from './http';
+export { invalidPollingOption, operationLost, operationUnfollowable } from './operation';
 export {
   alreadyClaimed,
   cancelled,
