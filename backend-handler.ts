@@ -5,7 +5,7 @@ import { resolveEnvironment, type EnvironmentOptions, type ResolvedEnvironment }
 import { defect, latestWinsOnWrite, superseded } from './errors/messages';
 import type { WUIBridge } from './event-helper';
 import { isLongRunning, REQUEST_NAMES, requests, type OperationEventMeta, type RequestName } from './event-names';
-import { createOperationFollower, type PollBackoff } from './handler/operation-follower';
+import { createOperationFollower, type PollingOptions } from './handler/operation-follower';
 import { createRequestRunner } from './handler/request-runner';
 import { createHandlerAuth, type AuthOptions } from './handler/auth';
 import { createLatestWins } from './handler/latest-wins';
@@ -19,7 +19,7 @@ import { deepFreeze } from './state/freeze';
 import { replaceEqualDeep } from './state/structural-sharing';
 import type { UserState } from './state/user-state';
 
-export type { PollBackoff } from './handler/operation-follower';
+export type { PollBackoff, PollingOptions } from './handler/operation-follower';
 export type { AuthOptions } from './handler/auth';
 
 /** Options of {@link createBackendHandler}. */
@@ -63,11 +63,13 @@ export interface BackendHandlerOptions {
    */
   maxConcurrentCalls?: number;
   /**
-   * How long-running operations are polled until they end.
-   * @default { initialMs: 250, factor: 1.5, maxMs: 2000 }
-   * @example { initialMs: 100, factor: 2, maxMs: 5000 }
+   * How long-running operations are polled until they end: backoff, jitter, batching (one
+   * `GET /operations?ids=` for many operations) and when to give up. Each option left out keeps its default;
+   * an invalid one throws a `CONFIG` BackendError.
+   * @default { initialMs: 250, factor: 1.5, maxMs: 2000, jitter: 0.5, batchSize: 100, batchWindowMs: 50, giveUpAfterMs: 600000, maxRetryAfterMs: 60000 }
+   * @example { initialMs: 100, factor: 2, maxMs: 5000, giveUpAfterMs: 120_000 }
    */
-  polling?: PollBackoff;
+  polling?: PollingOptions;
 }
 
 /** The backend handler: turns request events into REST calls and answers each with one outcome event. */
@@ -138,7 +140,7 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
 
   const follower = createOperationFollower({
     transport,
-    backoff: options.polling,
+    polling: options.polling,
     onProgress: (operation, meta) => claim?.notify('operation:progress', operation, meta),
     onCompleted: async (operation, meta) => {
       await settleOperation(operation, meta);

@@ -1,24 +1,21 @@
-import { BackendError } from '../errors/backend-error';
-import { defect, operationFailed } from '../errors/messages';
+import type { Transport } from '../api/http/transport';
+import { isBackendError, type BackendError, type ErrorCode } from '../errors/backend-error';
+import { defect, operationFailed, operationLost, operationUnfollowable } from '../errors/messages';
 import type { OperationEventMeta } from '../event-names';
 import type { Operation } from '../interfaces/operation-interface';
-import { serviceRoutes } from '../api/contract/service-routes';
-import type { Transport } from '../api/http/transport';
+import { createOperationPoller, type PollResult } from './operation-poller';
+import { grow, nextPoll, resolvePolling, type NextPoll, type PollingOptions } from './poll-schedule';
 
-/** Polling schedule: the first poll after `initialMs`, each next one `factor` times later, at most `maxMs`. */
-export interface PollBackoff {
-  initialMs: number;
-  factor: number;
-  maxMs: number;
-}
-
-export const DEFAULT_POLL_BACKOFF: PollBackoff = { initialMs: 250, factor: 1.5, maxMs: 2_000 };
+export type { PollBackoff, PollingOptions } from './poll-schedule';
 
 export interface OperationFollowerOptions {
   transport: Transport;
-  backoff?: PollBackoff | undefined;
-  /** Consecutive failed polls (network, 5xx) tolerated before the operation is reported as failed. */
-  maxConsecutiveErrors?: number;
+  /** Validated here: an invalid option throws a `CONFIG` BackendError. */
+  polling?: PollingOptions | undefined;
+  /** The clock, in ms. @default Date.now */
+  now?: () => number;
+  /** Numbers in [0, 1) for jitter. @default Math.random */
+  random?: () => number;
   onProgress(operation: Operation, meta: OperationEventMeta): void;
   onCompleted(operation: Operation, meta: OperationEventMeta): Promise<void>;
   /** `operation` is given when the operation itself failed, not when it could no longer be followed. */
@@ -28,21 +25,48 @@ export interface OperationFollowerOptions {
 export interface OperationFollower {
   /** Follows `operation` (as accepted) until it succeeds or fails. */
   follow(operation: Operation, meta: Omit<OperationEventMeta, 'operationId' | 'target'>): void;
-  /** Stops following every operation (the backend operations themselves go on). */
+  /** Stops following every operation (the backend operations themselves go on): no timer left, calls aborted. */
   stop(): void;
   /** How many operations are being followed. */
   readonly size: number;
 }
 
-/** Follows long-running operations by polling `GET /operations/{id}` with backoff. */
-export function createOperationFollower(options: OperationFollowerOptions): OperationFollower {
-  const backoff = options.backoff ?? DEFAULT_POLL_BACKOFF;
-  const maxErrors = options.maxConsecutiveErrors ?? 5;
-  const active = new Map<string, { timer: ReturnType<typeof setTimeout> | undefined; controller: AbortController }>();
+/** Failed polls with these codes end the follow: trying again cannot succeed. Every other failure is retried. */
+const UNFOLLOWABLE: ReadonlySet<ErrorCode> = new Set([
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION',
+  'CONFIG',
+]);
 
-  function finish(operationId: string): void {
-    active.delete(operationId);
-  }
+interface Followed {
+  operation: Operation;
+  meta: OperationEventMeta;
+  /** The wait before the poll after the next one. */
+  delayMs: number;
+  next: NextPoll;
+  lastSuccessAt: number;
+  inFlight: boolean;
+}
+
+/**
+ * Follows long-running operations by polling them, batched: one timer for all of them, and every operation
+ * whose jitter range has begun when a poll leaves goes in the same `GET /operations?ids=` call. A failed poll
+ * is retried with the backoff (a `Retry-After` holds every poll back); the follow ends `onFailed` only when
+ * the API says the operation failed, answers it 401, 403 or 404, or no poll succeeded for `giveUpAfterMs`.
+ */
+export function createOperationFollower(options: OperationFollowerOptions): OperationFollower {
+  const polling = resolvePolling(options.polling);
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const poller = createOperationPoller(options.transport);
+  const active = new Map<string, Followed>();
+  let controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = Infinity;
+  // After a Retry-After, no poll leaves before this time: a rate limit applies to the client, not to one operation.
+  let holdUntil = -Infinity;
 
   // A follower runs detached from any caller: whatever its callbacks throw is reported, never left unhandled.
   async function deliver(callback: () => unknown): Promise<void> {
@@ -53,8 +77,14 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
     }
   }
 
-  async function settle(operation: Operation, meta: OperationEventMeta): Promise<void> {
-    finish(operation.id);
+  function end(entry: Followed, error: BackendError): void {
+    active.delete(entry.operation.id);
+    void deliver(() => options.onFailed(error, entry.meta));
+  }
+
+  async function settle(entry: Followed, operation: Operation): Promise<void> {
+    active.delete(operation.id);
+    const { meta } = entry;
     if (operation.status !== 'succeeded') {
       return deliver(() => options.onFailed(operationFailed(operation, meta.requestId), meta, operation));
     }
@@ -65,58 +95,138 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
     }
   }
 
-  function schedule(previous: Operation, meta: OperationEventMeta, delayMs: number, errors: number): void {
-    const entry = active.get(previous.id);
-    if (entry === undefined) return;
-    entry.timer = setTimeout(() => {
-      void poll(previous, meta, delayMs, errors, entry.controller.signal);
-    }, delayMs);
+  function clearTimer(): void {
+    clearTimeout(timer);
+    timer = undefined;
+    timerAt = Infinity;
   }
 
-  async function poll(
-    previous: Operation,
-    meta: OperationEventMeta,
-    delayMs: number,
-    errors: number,
-    signal: AbortSignal,
-  ) {
-    const nextDelay = Math.min(delayMs * backoff.factor, backoff.maxMs);
-    let current: Operation;
-    try {
-      current = await options.transport.send(
-        serviceRoutes.getOperation,
-        { params: { operationId: previous.id } },
-        { requestId: meta.requestId, signal },
-      );
-    } catch (error) {
-      if (signal.aborted || !active.has(previous.id)) return;
-      const failure = error instanceof BackendError ? error : undefined;
-      if (failure?.retryable === true && errors + 1 < maxErrors) return schedule(previous, meta, nextDelay, errors + 1);
-      finish(previous.id);
-      return deliver(() => options.onFailed(failure ?? operationFailed(previous, meta.requestId), meta));
+  /** Keeps the one timer set for the earliest due poll (not before a Retry-After hold), or none. */
+  function arm(): void {
+    let dueAt = Infinity;
+    for (const entry of active.values()) if (!entry.inFlight) dueAt = Math.min(dueAt, entry.next.dueAt);
+    if (dueAt === Infinity) return clearTimer();
+    const at = Math.max(dueAt, holdUntil);
+    // A timer that fires early finds nothing due and sets itself again.
+    if (timer !== undefined && timerAt <= at) return;
+    clearTimer();
+    timerAt = at;
+    timer = setTimeout(() => fire(at), Math.max(0, at - now()));
+  }
+
+  /** Plans the next poll of `entries`, polled together: one draw for all of them keeps them together. */
+  function plan(entries: readonly Followed[], at: number): void {
+    if (entries.length === 0) return arm();
+    const draw = random();
+    for (const entry of entries) {
+      entry.next = nextPoll(polling, at, entry.delayMs, draw, entry.lastSuccessAt + polling.giveUpAfterMs);
+      entry.delayMs = grow(polling, entry.delayMs);
     }
-    if (!active.has(previous.id)) return;
-    if (current.status !== previous.status || current.progress !== previous.progress) options.onProgress(current, meta);
-    if (current.status === 'succeeded' || current.status === 'failed') return settle(current, meta);
-    schedule(current, meta, nextDelay, 0);
+    arm();
+  }
+
+  function fire(aimedAt: number): void {
+    timer = undefined;
+    timerAt = Infinity;
+    // Timers may fire a little before the clock reaches their time; they fire for `aimedAt`.
+    const at = Math.max(now(), aimedAt);
+    if (at < holdUntil) return arm();
+    const due = [...active.values()].filter(
+      (entry) => !entry.inFlight && entry.next.earliestAt <= at + polling.batchWindowMs,
+    );
+    for (let start = 0; start < due.length; start += polling.batchSize) {
+      void pollChunk(due.slice(start, start + polling.batchSize));
+    }
+    arm();
+  }
+
+  async function pollChunk(entries: readonly Followed[]): Promise<void> {
+    for (const entry of entries) entry.inFlight = true;
+    const { signal } = controller;
+    const targets = entries.map((entry) => ({ id: entry.operation.id, requestId: entry.meta.requestId }));
+    let results: Map<string, PollResult>;
+    try {
+      results = await poller.poll(targets, signal);
+    } catch (error) {
+      // The poller answers every failure per operation; this keeps a defect from leaving them in flight forever.
+      results = new Map(targets.map((target) => [target.id, { ok: false, error }]));
+    }
+    if (signal.aborted) return;
+    const at = now();
+    const again: Followed[] = [];
+    for (const entry of entries) {
+      entry.inFlight = false;
+      const result = results.get(entry.operation.id);
+      if (active.get(entry.operation.id) !== entry || result === undefined) continue;
+      if (receive(entry, result, at)) again.push(entry);
+    }
+    plan(again, at);
+  }
+
+  /** Applies one poll's result to its operation; whether the operation is to be polled again. */
+  function receive(entry: Followed, result: PollResult, at: number): boolean {
+    if (result.ok) {
+      const current = result.operation;
+      const previous = entry.operation;
+      entry.lastSuccessAt = at;
+      if (current.status !== previous.status || current.progress !== previous.progress) {
+        void deliver(() => options.onProgress(current, entry.meta));
+      }
+      if (current.status === 'succeeded' || current.status === 'failed') {
+        void settle(entry, current);
+        return false;
+      }
+      entry.operation = current;
+      return true;
+    }
+    const { error } = result;
+    const { requestId } = entry.meta;
+    if (!isBackendError(error)) {
+      end(entry, defect(entry.operation.kind, requestId, error));
+      return false;
+    }
+    if (UNFOLLOWABLE.has(error.code)) {
+      end(
+        entry,
+        error.code === 'NOT_FOUND' ? operationLost(entry.operation, requestId) : error.withRequestId(requestId),
+      );
+      return false;
+    }
+    if (error.retryAfterMs !== undefined) {
+      holdUntil = Math.max(holdUntil, at + Math.min(error.retryAfterMs, polling.maxRetryAfterMs));
+    }
+    if (at - entry.lastSuccessAt >= polling.giveUpAfterMs) {
+      end(entry, operationUnfollowable(entry.operation, requestId, polling.giveUpAfterMs, error));
+      return false;
+    }
+    return true;
   }
 
   return {
     follow(operation, partialMeta) {
       const meta: OperationEventMeta = { ...partialMeta, operationId: operation.id, target: operation.target };
-      active.set(operation.id, { timer: undefined, controller: new AbortController() });
+      const at = now();
+      const entry: Followed = {
+        operation,
+        meta,
+        delayMs: polling.initialMs,
+        next: { earliestAt: at, dueAt: at },
+        lastSuccessAt: at,
+        inFlight: false,
+      };
+      active.set(operation.id, entry);
       if (operation.status === 'succeeded' || operation.status === 'failed') {
-        void settle(operation, meta);
+        void settle(entry, operation);
         return;
       }
-      schedule(operation, meta, backoff.initialMs, 0);
+      plan([entry], at);
     },
     stop() {
-      for (const entry of active.values()) {
-        clearTimeout(entry.timer);
-        entry.controller.abort();
-      }
+      clearTimer();
+      controller.abort();
+      controller = new AbortController();
       active.clear();
+      holdUntil = -Infinity;
     },
     get size() {
       return active.size;

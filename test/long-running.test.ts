@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import type { BackendHandlerOptions } from '../backend-handler';
 import type { Operation } from '../interfaces/operation-interface';
 import { buildService, buildTenant, buildUser } from '../testing/factories';
 import { nextEvent, settleAll } from './support/http-abort';
@@ -23,7 +24,9 @@ function operation(overrides: Partial<Operation> = {}): Operation {
 }
 
 /** A handler with the demo user loaded, and an API whose operation goes through `states` one poll at a time. */
-async function setupOperation(states: Array<Operation | 'network-error' | 'server-error'>) {
+type PollAnswer = Operation | 'network-error' | 'server-error' | 'malformed' | 'not-found';
+
+async function setupOperation(states: PollAnswer[], polling: BackendHandlerOptions['polling'] = POLL) {
   const polls: string[] = [];
   server.use(
     http.get(`${API}/users/me`, () => HttpResponse.json(buildUser())),
@@ -34,13 +37,15 @@ async function setupOperation(states: Array<Operation | 'network-error' | 'serve
       polls.push(typeof next === 'string' ? next : `${next.status} ${next.progress}`);
       if (next === 'network-error') return HttpResponse.error();
       if (next === 'server-error') return HttpResponse.json({ code: 'SERVER', message: 'busy' }, { status: 503 });
+      if (next === 'malformed') return HttpResponse.json({ id: 'op-1', status: 'almost' });
+      if (next === 'not-found') return HttpResponse.json({ code: 'NOT_FOUND', message: 'gone' }, { status: 404 });
       return HttpResponse.json(next);
     }),
     http.get(`${API}/tenants/${TENANT}/services/${SERVICE}`, () =>
       HttpResponse.json(buildService({ minReplicas: 2, maxReplicas: 4, status: 'running' })),
     ),
   );
-  const context = setup({ polling: POLL });
+  const context = setup({ polling });
   await context.bridge.request('loadUser');
   context.log.entries.length = 0;
   return { ...context, polls };
@@ -111,27 +116,51 @@ describe('long-running operations', () => {
     expect(log.names().slice(-3)).toEqual(['operation:progress', 'state:changed', 'operation:failed']);
   });
 
-  it('keeps polling through transient errors and reports a permanent one as operation:failed', async () => {
-    const { bridge, polls } = await setupOperation([
+  it('keeps polling through network errors, 5xx and malformed answers until the operation succeeds', async () => {
+    const { bridge, polls, log } = await setupOperation([
       'network-error',
+      'malformed',
       'server-error',
       operation({ status: 'succeeded', progress: 100 }),
     ]);
 
     await bridge.request('scaleService', scale, { until: 'completed' });
 
-    expect(polls).toEqual(['network-error', 'server-error', 'succeeded 100']);
+    expect(polls).toEqual(['network-error', 'malformed', 'server-error', 'succeeded 100']);
+    expect(log.names()).not.toContain('operation:failed');
   });
 
-  it('gives up after five consecutive failed polls', async () => {
-    const { bridge, polls } = await setupOperation(['server-error']);
+  it('reports operation:failed when no poll succeeded for giveUpAfterMs, with the last failure', async () => {
+    const { bridge, polls } = await setupOperation(['server-error'], { ...POLL, giveUpAfterMs: 20 });
 
     const error = await bridge
       .request('scaleService', scale, { until: 'completed' })
       .catch((caught: unknown) => caught);
 
-    expect(error).toMatchObject({ code: 'SERVER', status: 503 });
-    expect(polls).toHaveLength(5);
+    expect(error).toMatchObject({
+      code: 'SERVER',
+      status: 503,
+      retryable: false,
+      message: expect.stringContaining('could not be followed: no poll succeeded for 20 ms') as string,
+    });
+    expect(new Set(polls)).toEqual(new Set(['server-error']));
+  });
+
+  it('reports an operation the API answers 404 for as operation:failed: it can no longer be followed', async () => {
+    const { bridge, log } = await setupOperation([operation({ status: 'running', progress: 10 }), 'not-found']);
+
+    const error = await bridge
+      .request('scaleService', scale, { until: 'completed', requestId: 'scale-404' })
+      .catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      requestId: 'scale-404',
+      message: expect.stringContaining(
+        'Operation op-1 (scaleService of service "svc-1") can no longer be followed',
+      ) as string,
+    });
+    expect(log.names().slice(-2)).toEqual(['operation:progress', 'operation:failed']);
   });
 
   it('stops following operations when the handler stops', async () => {

@@ -1,8 +1,8 @@
 import { listResponseSchema } from '../api/contract/list-query';
-import { RevisionSchema } from '../api/contract/service-routes';
+import { OperationBatchSchema, RevisionSchema } from '../api/contract/service-routes';
 import { MarketplaceItemSchema, ServiceSchema } from '../interfaces';
 import { OperationSchema, type Operation } from '../interfaces/operation-interface';
-import type { ReferenceApiOptions } from '../testing';
+import { freemiumCredentials, type ReferenceApiOptions } from '../testing';
 import { signedInClient } from './support/reference-client';
 import { blogSpec } from './support/reference-seed';
 
@@ -261,5 +261,69 @@ describe('reference API long-running operations', () => {
       body: { name: 'sso', environment: 'env-1', account: 'acc-1' },
     });
     expect(response.status).toBe(409);
+  });
+});
+
+describe('reference API getOperations (GET /operations?ids=)', () => {
+  const ids = (body: unknown) => OperationBatchSchema.parse(body).items.map((item) => item.id);
+
+  it('answers the operations asked for as they stand now, in the order asked, each once', async () => {
+    const { call, token } = await setup();
+    const restart = async (serviceId: string) =>
+      OperationSchema.parse((await call('restartService', { token, params: { tenantId: 'ten-1', serviceId } })).body);
+    const first = await restart('svc-1');
+    const second = await restart('svc-2');
+    jest.advanceTimersByTime(750);
+
+    const response = await call('getOperations', { token, query: { ids: `${second.id},${first.id},${second.id}` } });
+
+    expect(response.status).toBe(200);
+    expect(OperationBatchSchema.parse(response.body).items).toEqual([
+      expect.objectContaining({ id: second.id, status: 'running', progress: 50 }),
+      expect.objectContaining({ id: first.id, status: 'running', progress: 50 }),
+    ]);
+  });
+
+  it('leaves out unknown ids and the operations of tenants the caller is not a member of, alike', async () => {
+    const { call, token, login } = await setup();
+    const free = await login(freemiumCredentials);
+    const own = OperationSchema.parse(
+      (await call('restartService', { token, params: { tenantId: 'ten-1', serviceId: 'svc-1' } })).body,
+    );
+    const foreign = OperationSchema.parse(
+      (
+        await call('deployService', {
+          token: free,
+          params: { tenantId: 'ten-3' },
+          body: blogSpec({ environment: 'env-4', account: 'acc-5', minReplicas: 1, maxReplicas: 2, resources: [] }),
+        })
+      ).body,
+    );
+
+    const asked = { ids: `op-999,${foreign.id},${own.id}` };
+
+    expect(ids((await call('getOperations', { token, query: asked })).body)).toEqual([own.id]);
+    expect(ids((await call('getOperations', { token: free, query: asked })).body)).toEqual([foreign.id]);
+  });
+
+  it.each([
+    ['no id', ''],
+    ['an empty id', 'op-1,,op-2'],
+    ['more than 100 ids', Array.from({ length: 101 }, (_, index) => `op-${index}`).join(',')],
+    ['an id longer than 128 characters', `op-1,${'x'.repeat(129)}`],
+  ])('refuses %s with 400 VALIDATION', async (_case, value) => {
+    const { call, token } = await setup();
+
+    const response = await call('getOperations', { token, query: { ids: value } });
+
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'VALIDATION', details: [expect.objectContaining({ path: 'ids' })] });
+  });
+
+  it('answers 100 ids', async () => {
+    const { call, token } = await setup();
+    const hundred = Array.from({ length: 100 }, (_, index) => `op-${index + 1}`).join(',');
+
+    expect((await call('getOperations', { token, query: { ids: hundred } })).status).toBe(200);
   });
 });

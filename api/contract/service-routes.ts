@@ -39,6 +39,26 @@ export const RevisionSchema = z.object({
 });
 export interface Revision extends z.output<typeof RevisionSchema> {}
 
+/** The most operations one `getOperations` call asks for. */
+export const MAX_OPERATION_IDS = 100;
+
+/** The query of `getOperations`: `ids=op-1,op-2`, 1 to 100 comma-separated ids (an id holding a comma cannot be asked for). */
+export const OperationIdsQuerySchema = z.strictObject({
+  ids: z
+    .string()
+    .max(MAX_OPERATION_IDS * 129 - 1)
+    .regex(new RegExp(`^[^,]{1,128}(,[^,]{1,128}){0,${MAX_OPERATION_IDS - 1}}$`), {
+      message: `must be 1 to ${MAX_OPERATION_IDS} comma-separated ids of 1 to 128 characters`,
+    })
+    .describe(`Comma-separated operation ids, 1 to ${MAX_OPERATION_IDS}: op-1,op-2`),
+});
+
+/** The operations of a `getOperations` call the caller may see; unknown or foreign ids are absent. */
+export const OperationBatchSchema = z.object({
+  items: z.array(named<Operation>(OperationSchema)).max(MAX_OPERATION_IDS),
+});
+export interface OperationBatch extends z.output<typeof OperationBatchSchema> {}
+
 /** Log lines of one instance. */
 export const InstanceLogsSchema = z.object({ instanceId: IdSchema, lines: LogsSchema });
 export interface InstanceLogs extends z.output<typeof InstanceLogsSchema> {}
@@ -173,6 +193,15 @@ export const serviceRoutes = {
     summary: 'The current state of a long-running operation',
     params: z.strictObject({ operationId: IdSchema }),
     response: named<Operation>(OperationSchema),
+    successStatus: 200,
+  }),
+  getOperations: defineRoute({
+    id: 'getOperations',
+    method: 'GET',
+    path: '/operations',
+    summary: 'The current state of several long-running operations at once; unknown ids are left out',
+    query: OperationIdsQuerySchema,
+    response: named<OperationBatch>(OperationBatchSchema),
     successStatus: 200,
   }),
 } as const;

@@ -18,6 +18,7 @@ export {
   type HttpCall,
   type SessionCallback,
 } from './http';
+export { invalidPollingOption, operationLost, operationUnfollowable } from './operation';
 export {
   alreadyClaimed,
   cancelled,

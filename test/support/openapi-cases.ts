@@ -237,6 +237,13 @@ export const CASES: Record<string, Case> = {
       return { params: { operationId: String(started.id) } };
     },
   },
+  getOperations: {
+    status: 200,
+    call: async ({ send: call }) => {
+      const started = await call('restartService', { params: { tenantId: prod, serviceId: payments } });
+      return { query: { ids: `${String(started.id)},op-unknown` } };
+    },
+  },
   linkServices: {
     status: 201,
     call: async ({ send: call }) => {

@@ -85,6 +85,7 @@ export const routeResponses: { readonly [K in RouteId]: () => RouteAnswer<K> } =
   linkServices: buildLink,
   unlinkServices: none,
   getOperation: buildOperation,
+  getOperations: () => ({ items: [buildOperation()] }),
   loadMarketplace: () => buildListPage([buildMarketplaceItem()]),
   deployMarketplaceItem: accepted({ kind: 'deployMarketplaceItem' }),
   createResource: buildResource,

@@ -66,6 +66,14 @@ export function startOperation(store: Store, plan: OperationPlan): OperationReco
   return operation;
 }
 
+/** The operations among `ids` that `userId` may see (a member of their tenant), once each, in the order asked. */
+export function visibleOperations(store: Store, userId: string, ids: readonly string[]): OperationRecord[] {
+  return [...new Set(ids)].flatMap((id) => {
+    const operation = store.operations.get(id);
+    return operation !== undefined && store.roleOf(userId, operation.target.tenant) !== undefined ? [operation] : [];
+  });
+}
+
 /** The operation as it stands at `now`: pending, then running with growing progress, then final. */
 export function operationView(operation: OperationRecord, now = Date.now()): Operation {
   const elapsed = Math.max(0, now - operation.startedAt);
