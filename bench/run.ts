@@ -4,8 +4,11 @@
  */
 import { EventEmitter } from 'eventemitter3';
 import { createWUIBridge } from '../event-helper';
-import type { User } from '../interfaces/user-interface';
+import { UserSchema, type User } from '../interfaces/user-interface';
+import { requests } from '../requests';
+import { commitState } from '../state/commit-state';
 import { replaceEqualDeep } from '../state/structural-sharing';
+import type { UserState } from '../state/user-state';
 import { createReferenceApi } from '../testing/reference-api/create-reference-api';
 import { buildService, buildTenant, buildUser } from '../testing/factories';
 import { runRequestPathBench } from './request-path';
@@ -105,6 +108,54 @@ function benchStateUpdate(): Result[] {
   ];
 }
 
+/** Milliseconds of `run(prepare())`, averaged over `iterations`; `prepare` is not timed. */
+function timePrepared<T>(prepare: () => T, run: (value: T) => unknown, iterations: number): number {
+  let total = 0;
+  for (let i = 0; i < iterations + 2; i++) {
+    const value = prepare();
+    const start = performance.now();
+    run(value);
+    if (i >= 2) total += performance.now() - start;
+  }
+  return total / iterations;
+}
+
+/**
+ * A full-user response with 10,000 services reduced into the state tree as `loadUser` does (merge that never
+ * rolls an entity back, structural sharing, freeze), against zod parsing the same response.
+ */
+function benchFullUserReduce(): Result[] {
+  const stamp = '2026-01-01T10:00:00.000Z';
+  const services = Array.from({ length: 10_000 }, (_, s) =>
+    buildService({ id: `svc-${s}`, name: `service-${s}`, createdAt: stamp, updatedAt: stamp }),
+  );
+  const json = JSON.stringify(buildUser({ updatedAt: stamp, tenants: [buildTenant({ id: 'ten-1', services })] }));
+  const raw = () => JSON.parse(json) as unknown;
+  const parsed = () => UserSchema.parse(raw());
+  const reduce = (tree: UserState, user: User) =>
+    commitState(tree, requests.loadUser.reduce?.(tree, user, undefined) ?? tree);
+  const iterations = 6;
+  const zod = timePrepared(raw, (value) => UserSchema.parse(value), iterations);
+  const tree = reduce(null, parsed());
+  const oneChanged = () => {
+    const user = parsed();
+    const service = user.tenants[0]?.services[5_000];
+    if (service !== undefined) Object.assign(service, { status: 'deploying', updatedAt: '2026-01-01T10:00:01.000Z' });
+    return user;
+  };
+  const cases: Array<[string, () => User, UserState]> = [
+    ['into a tree that holds the same user', parsed, tree],
+    ['into a tree where 1 service changed', oneChanged, tree],
+    ['into an empty tree (first load, with freeze)', parsed, null],
+  ];
+  return cases.map(([what, prepare, into]) => ({
+    name: `full user with 10,000 services reduced ${what} vs UserSchema.parse of it`,
+    ratio: timePrepared(prepare, (user) => reduce(into, user), iterations) / zod,
+    target: 1,
+    unit: 'x time',
+  }));
+}
+
 /** Reference API: GET /users/me through app.fetch, against a bare Response of the same JSON (routing, auth, views). */
 async function benchReferenceApi(): Promise<Result> {
   const api = createReferenceApi({ baseUrl: 'http://bench.test/api' });
@@ -131,7 +182,7 @@ async function benchReferenceApi(): Promise<Result> {
   };
 }
 
-const results = [await benchRequest(), ...benchStateUpdate(), await benchReferenceApi()];
+const results = [await benchRequest(), ...benchStateUpdate(), ...benchFullUserReduce(), await benchReferenceApi()];
 for (const result of results) {
   const verdict = result.ratio <= result.target ? 'meets' : 'MISSES';
   console.log(`${result.name}\n  ${result.ratio.toFixed(3)} ${result.unit} (target <= ${result.target}: ${verdict})`);

@@ -6,12 +6,10 @@ import type { Service } from '../interfaces/service-interface';
 import type { Logger } from '../log/logger';
 import type { ServiceRefs } from '../requests/define-request';
 import { dropService, putService, serviceOfInstance, servicesWithLinks } from '../state/service-tree';
+import { unchanged, type StatePatch } from '../state/state-patch';
 import type { UserState } from '../state/user-state';
 
-/** A change to apply to the state once the data it needs has arrived. */
-export type StatePatch = (state: UserState) => UserState;
-
-export const unchanged: StatePatch = (state) => state;
+export { unchanged, type StatePatch } from '../state/state-patch';
 
 interface Loaded {
   serviceId: string;
@@ -68,6 +66,17 @@ export function createServiceReloader(transport: Transport, logger: Logger) {
     return apply(tenantId, [...loaded, ...others]);
   }
 
+  /** Service `serviceId` is gone: it is dropped, and the services whose links pointed at it are reloaded. */
+  async function gone(tenantId: string, serviceId: string, state: UserState, requestId: string): Promise<StatePatch> {
+    const linked = servicesWithLinks(state, tenantId, (link) => link.origin === serviceId || link.target === serviceId);
+    const others = await loadAll(
+      tenantId,
+      linked.filter((id) => id !== serviceId),
+      requestId,
+    );
+    return apply(tenantId, [{ serviceId, service: undefined }, ...others]);
+  }
+
   /**
    * What a finished (succeeded or failed) operation changed: its service, or the service of its instance.
    * `removesTarget`: a succeeded operation deleted its service, which is dropped without asking the API.
@@ -80,18 +89,12 @@ export function createServiceReloader(transport: Transport, logger: Logger) {
   ): Promise<StatePatch> {
     const { tenant: tenantId, id, type } = operation.target;
     if (removesTarget && type === 'service' && operation.status === 'succeeded') {
-      const linked = servicesWithLinks(state, tenantId, (link) => link.origin === id || link.target === id);
-      const others = await loadAll(
-        tenantId,
-        linked.filter((serviceId) => serviceId !== id),
-        requestId,
-      );
-      return apply(tenantId, [{ serviceId: id, service: undefined }, ...others]);
+      return gone(tenantId, id, state, requestId);
     }
     const serviceId = type === 'instance' ? serviceOfInstance(state, tenantId, id) : id;
     if (serviceId === undefined) return unchanged;
     return reload({ tenantId, serviceIds: [serviceId] }, state, requestId);
   }
 
-  return { reload, afterOperation };
+  return { reload, afterOperation, gone };
 }

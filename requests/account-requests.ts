@@ -17,7 +17,7 @@ import {
 } from '../api/contract/account-routes';
 import { AccountSchema } from '../interfaces/account-interface';
 import { storeAccount } from '../state/infrastructure-tree';
-import { removeById, updateTenant } from '../state/tree';
+import { removeAccount } from '../state/removals';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
 
@@ -48,8 +48,7 @@ export const accountRequests: Declarations<AccountRequestTypes> = {
     input: DeleteAccountInputSchema,
     output: DeleteAccountInputSchema,
     call: sendAndEcho,
-    reduce: (state, { tenantId, accountId }) =>
-      updateTenant(state, tenantId, (tenant) => ({ ...tenant, accounts: removeById(tenant.accounts, accountId) })),
+    reduce: (state, { tenantId, accountId }) => removeAccount(state, tenantId, accountId),
   }),
   validateAccountCredentials: defineRequest({
     route: routes.validateAccountCredentials,

@@ -12,8 +12,8 @@ import {
   UpdateEnvironmentInputSchema,
 } from '../api/contract/environment-routes';
 import { EnvironmentSchema } from '../interfaces/environment-interface';
-import { storeEnvironment, withEnvironmentOnAccount } from '../state/infrastructure-tree';
-import { removeById, updateTenant } from '../state/tree';
+import { storeEnvironment } from '../state/infrastructure-tree';
+import { removeEnvironment } from '../state/removals';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
 
@@ -43,13 +43,6 @@ export const environmentRequests: Declarations<EnvironmentRequestTypes> = {
     input: DeleteEnvironmentInputSchema,
     output: DeleteEnvironmentInputSchema,
     call: sendAndEcho,
-    reduce: (state, { tenantId, environmentId }) =>
-      updateTenant(state, tenantId, (tenant) =>
-        withEnvironmentOnAccount(
-          { ...tenant, environments: removeById(tenant.environments, environmentId) },
-          environmentId,
-          undefined,
-        ),
-      ),
+    reduce: (state, { tenantId, environmentId }) => removeEnvironment(state, tenantId, environmentId),
   }),
 };

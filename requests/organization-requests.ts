@@ -25,6 +25,7 @@ import {
   UpdateOrganizationInputSchema,
 } from '../api/contract/organization-routes';
 import { OrganizationSchema, type Organization } from '../interfaces/organization-interface';
+import { removeOrganization } from '../state/removals';
 import { removeById, updateUser, upsertById } from '../state/tree';
 import type { UserState } from '../state/user-state';
 import { defineRequest } from './define-request';
@@ -66,8 +67,7 @@ export const organizationRequests: Declarations<OrganizationRequestTypes> = {
     input: DeleteOrganizationInputSchema,
     output: DeleteOrganizationInputSchema,
     call: sendAndEcho,
-    reduce: (state, { organizationId }) =>
-      updateUser(state, (user) => ({ ...user, organizations: removeById(user.organizations, organizationId) })),
+    reduce: (state, { organizationId }) => removeOrganization(state, organizationId),
   }),
   updateBillingInformation: defineRequest({
     route: routes.updateBillingInformation,

@@ -9,7 +9,7 @@ import {
 } from '../api/contract/resource-routes';
 import { ResourceSchema } from '../interfaces/resource-interface';
 import { storeResource } from '../state/infrastructure-tree';
-import { removeById, updateTenant } from '../state/tree';
+import { removeResource } from '../state/removals';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
 
@@ -39,7 +39,6 @@ export const resourceRequests: Declarations<ResourceRequestTypes> = {
     input: DeleteResourceInputSchema,
     output: DeleteResourceInputSchema,
     call: sendAndEcho,
-    reduce: (state, { tenantId, resourceId }) =>
-      updateTenant(state, tenantId, (tenant) => ({ ...tenant, resources: removeById(tenant.resources, resourceId) })),
+    reduce: (state, { tenantId, resourceId }) => removeResource(state, tenantId, resourceId),
   }),
 };

@@ -20,13 +20,15 @@ import {
 } from '../api/contract/user-routes';
 import { CreatedTokenSchema, TokenSchema } from '../interfaces/token-interface';
 import { UserSchema, type User } from '../interfaces/user-interface';
-import { removeById, updateUser, upsertById } from '../state/tree';
+import { reduceFullUser } from '../state/full-user';
+import { removeToken } from '../state/removals';
+import { updateUser, upsertById } from '../state/tree';
 import type { UserState } from '../state/user-state';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
 
 const None = z.undefined();
-const replaceUser = (_state: UserState, user: User): UserState => user;
+const replaceUser = reduceFullUser;
 const signedOut = (): UserState => null;
 
 /** The types of this domain's requests, by name: input, success payload, long-running or not. */
@@ -111,7 +113,6 @@ export const userRequests: Declarations<UserRequestTypes> = {
     input: DeleteTokenInputSchema,
     output: DeleteTokenInputSchema,
     call: sendAndEcho,
-    reduce: (state, _result, { tokenId }) =>
-      updateUser(state, (user) => ({ ...user, tokens: removeById(user.tokens, tokenId) })),
+    reduce: (state, _result, { tokenId }) => removeToken(state, tokenId),
   }),
 };

@@ -2,7 +2,7 @@ import type { Account } from '../interfaces/account-interface';
 import type { Environment } from '../interfaces/environment-interface';
 import type { Resource } from '../interfaces/resource-interface';
 import type { Tenant } from '../interfaces/tenant-interface';
-import { updateTenant, upsertById } from './tree';
+import { findById, updateTenant, upsertById } from './tree';
 import type { UserState } from './user-state';
 
 /** The tenant with environment `environmentId` listed by account `accountId` only (by none when undefined). */
@@ -26,12 +26,11 @@ export const putAccount = (tenant: Tenant, account: Account): Tenant => ({
   accounts: upsertById(tenant.accounts, account),
 });
 
-export const putEnvironment = (tenant: Tenant, environment: Environment): Tenant =>
-  withEnvironmentOnAccount(
-    { ...tenant, environments: upsertById(tenant.environments, environment) },
-    environment.id,
-    environment.account,
-  );
+export function putEnvironment(tenant: Tenant, environment: Environment): Tenant {
+  const environments = upsertById(tenant.environments, environment);
+  const stored = findById(environments, environment.id) ?? environment;
+  return withEnvironmentOnAccount({ ...tenant, environments }, environment.id, stored.account);
+}
 
 // Services hold copies of the resources they use; they show the new value too.
 export const putResource = (tenant: Tenant, resource: Resource): Tenant => ({

@@ -1,7 +1,7 @@
 import type { Operation } from '../interfaces/operation-interface';
 import type { Service } from '../interfaces/service-interface';
 import type { Tenant } from '../interfaces/tenant-interface';
-import { removeById, updateTenant, upsertById } from './tree';
+import { findById, removeById, updateTenant, upsertById } from './tree';
 import type { UserState } from './user-state';
 
 function listed(ids: readonly string[], id: string, wanted: boolean): string[] {
@@ -23,16 +23,16 @@ function withReferences(tenant: Tenant, serviceId: string, environmentId?: strin
   return { ...tenant, environments, accounts };
 }
 
-/** The state with `service` as the API returned it, listed by its environment and account. */
+/**
+ * The state with `service` as the API returned it (unless the tree holds a later version), listed by its
+ * environment and account.
+ */
 export function putService(state: UserState, service: Service): UserState {
-  return updateTenant(state, service.tenant, (tenant) =>
-    withReferences(
-      { ...tenant, services: upsertById(tenant.services, service) },
-      service.id,
-      service.environment,
-      service.account,
-    ),
-  );
+  return updateTenant(state, service.tenant, (tenant) => {
+    const services = upsertById(tenant.services, service);
+    const stored = findById(services, service.id) ?? service;
+    return withReferences({ ...tenant, services }, service.id, stored.environment, stored.account);
+  });
 }
 
 /** The state without service `serviceId`, and without the references to it. */

@@ -1,5 +1,5 @@
 import type { Tenant } from '../interfaces/tenant-interface';
-import { removeById, updateUser, upsertById } from './tree';
+import { findById, removeById, updateUser, upsertById } from './tree';
 import type { UserState } from './user-state';
 
 /** Adds or removes `tenantId` in the `tenantsIds` of organization `organizationId`. */
@@ -21,9 +21,11 @@ function linkTenant(state: UserState, organizationId: string, tenantId: string, 
 
 /** The state with `tenant` added or replaced, and listed by its organizations. */
 export function putTenant(state: UserState, tenant: Tenant): UserState {
-  return tenant.organizationsIds.reduce(
+  const stored = updateUser(state, (user) => ({ ...user, tenants: upsertById(user.tenants, tenant) }));
+  const { organizationsIds } = findById(stored?.tenants ?? [], tenant.id) ?? tenant;
+  return organizationsIds.reduce(
     (current, organizationId) => linkTenant(current, organizationId, tenant.id, true),
-    updateUser(state, (user) => ({ ...user, tenants: upsertById(user.tenants, tenant) })),
+    stored,
   );
 }
 

@@ -1,15 +1,29 @@
 import type { Tenant } from '../interfaces/tenant-interface';
 import type { User } from '../interfaces/user-interface';
+import { mergeSnapshot } from './merge-newer';
 import type { UserState } from './user-state';
 
 interface WithId {
   id: string;
 }
 
-/** `list` with `item` replacing the element of the same id, or appended when there is none. */
+/**
+ * `list` with `item` (as the API returned it) merged into the element of the same id, or appended when there
+ * is none. The element keeps its version when it is later than `item`, and the entities it holds that were
+ * created after `item` was read stay (see {@link mergeSnapshot}); `list` itself when nothing changed.
+ */
 export function upsertById<T extends WithId>(list: readonly T[], item: T): T[] {
   const index = list.findIndex((element) => element.id === item.id);
-  return index === -1 ? [...list, item] : list.map((element, position) => (position === index ? item : element));
+  if (index === -1) return [...list, item];
+  const merged = mergeSnapshot(list[index], item).value;
+  return merged === list[index]
+    ? (list as T[])
+    : list.map((element, position) => (position === index ? merged : element));
+}
+
+/** The element of `list` with id `id`. */
+export function findById<T extends WithId>(list: readonly T[], id: string): T | undefined {
+  return list.find((element) => element.id === id);
 }
 
 /** `list` without the element of id `id`. */
