@@ -6,6 +6,7 @@ import { defect, latestWinsOnWrite, superseded } from './errors/messages';
 import type { WUIBridge } from './event-helper';
 import { isLongRunning, REQUEST_NAMES, requests, type OperationEventMeta, type RequestName } from './event-names';
 import { createOperationFollower, type PollingOptions } from './handler/operation-follower';
+import { createReconciler } from './handler/reconcile';
 import { createRequestRunner } from './handler/request-runner';
 import { createHandlerAuth, type AuthOptions } from './handler/auth';
 import { createLatestWins } from './handler/latest-wins';
@@ -15,8 +16,7 @@ import type { BackendError } from './errors/backend-error';
 import type { Operation } from './interfaces/operation-interface';
 import { createLogger, type Logger } from './log/logger';
 import type { RequestDeclaration } from './requests/define-request';
-import { deepFreeze } from './state/freeze';
-import { replaceEqualDeep } from './state/structural-sharing';
+import { commitState } from './state/commit-state';
 import type { UserState } from './state/user-state';
 
 export type { PollBackoff, PollingOptions } from './handler/operation-follower';
@@ -108,6 +108,7 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
   });
   const run = createRequestRunner(transport, session);
   const reloader = createServiceReloader(transport, logger);
+  const reconciler = createReconciler(transport, reloader, logger);
   const writeOrder = createWriteOrder();
   const latestWins = createLatestWins();
 
@@ -117,9 +118,9 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
   // Applied to the state as it is now, with no await in between, so concurrent successes never overwrite
   // each other's changes; unchanged branches keep their identity.
   function commit(change: (current: UserState) => UserState, requestId: string, name: RequestName): void {
-    const next = replaceEqualDeep(state, change(state));
+    const next = commitState(state, change(state));
     if (next === state) return;
-    state = deepFreeze(next);
+    state = next;
     claim?.notify('state:changed', state, { requestId, name });
   }
 
@@ -191,6 +192,9 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
     const outcome = await run(request, state);
     if (!outcome.ok) {
       logger.debug(`${name} failed: ${outcome.error.code}`, { requestId });
+      // A 404 or a lost answer tells something about the server: the tree shows it before the error.
+      const patch = await reconciler.afterFailure(declaration, request.input, outcome.error, state, requestId);
+      commit(patch, requestId, name);
       answering?.fail(requestId, outcome.error);
       return false;
     }

@@ -1,7 +1,7 @@
 // Root entry: what a WUI needs at run time (the bridge, the handler, errors, settings) and the named types of
 // the models and events. Zod schemas are in `./schemas`, the REST contract in `./contract`.
 export { createBackendHandler } from './backend-handler';
-export type { BackendHandler, BackendHandlerOptions } from './backend-handler';
+export type { AuthOptions, BackendHandler, BackendHandlerOptions } from './backend-handler';
 export { createWUIBridge, WUIBridge } from './event-helper';
 export type {
   Claim,
@@ -107,11 +107,12 @@ export { resolveEnvironment, SETTINGS } from './environment';
 export type { EnvironmentOptions, ResolvedEnvironment, Setting } from './environment';
 export { BackendError, ERROR_CODES, isBackendError } from './errors/backend-error';
 export type { BackendErrorInit, BackendErrorJSON, ErrorCode, ErrorDetail } from './errors/backend-error';
+export type { ErrorReason } from './errors/reasons';
 export { LOG_LEVELS } from './log/logger';
 export type { Logger, LogLevel } from './log/logger';
-export type { AccessTokenProvider, HttpCallInfo } from './api/http/transport';
-export type { Session } from './api/session';
-export type { PollBackoff } from './handler/operation-follower';
+export type { AccessTokenProvider, HttpCallInfo, RetryBudgetOptions, RetryOptions } from './api/http/transport';
+export type { RefreshTokenDelivery, Session, SessionRefresher, SessionTokens } from './api/session';
+export type { PollBackoff, PollingOptions } from './handler/operation-follower';
 export type { UserState } from './state/user-state';
 
 // Models: their types, and the `as const` value lists a WUI offers in its forms.

@@ -1,6 +1,5 @@
 import { serviceRoutes } from '../api/contract/service-routes';
 import type { Transport } from '../api/http/transport';
-import { createRequestId } from '../bridge/request-id';
 import { isBackendError } from '../errors/backend-error';
 import type { Operation } from '../interfaces/operation-interface';
 
@@ -39,7 +38,8 @@ export function createOperationPoller(transport: Transport): OperationPoller {
       const operation = await transport.send(
         serviceRoutes.getOperation,
         { params: { operationId: target.id } },
-        { requestId: target.requestId, signal },
+        // The follower has its own backoff and honours Retry-After: the transport does not retry polls too.
+        { requestId: target.requestId, signal, retry: false },
       );
       return { ok: true, operation };
     } catch (error) {
@@ -59,10 +59,9 @@ export function createOperationPoller(transport: Transport): OperationPoller {
       ({ items } = await transport.send(
         serviceRoutes.getOperations,
         { query: { ids } },
-        {
-          requestId: createRequestId(),
-          signal,
-        },
+        // A batch serves several requests: it carries the first one's id, so that what it meets (an expired
+        // session) is reported against a request the handler knows.
+        { requestId: (targets[0] as PollTarget).requestId, signal, retry: false },
       ));
     } catch (error) {
       if (!batchUnsupported(error) || signal.aborted) {

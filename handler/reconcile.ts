@@ -117,11 +117,13 @@ export function createReconciler(transport: Transport, reloader: ServiceReloader
     state: UserState,
     requestId: string,
   ): Promise<StatePatch> {
+    // Nothing shown, nothing to set right: a tree not loaded (or signed out) is not loaded by a re-read.
+    if (state === null) return unchanged;
     const services = servicesOf(declaration, input, state);
     if (services !== undefined) return reloader.reload(services, state, requestId);
     try {
       const user = await transport.send(userRoutes.loadUser, {}, { requestId });
-      return (current) => reduceFullUser(current, user);
+      return (current) => (current === null ? current : reduceFullUser(current, user));
     } catch (error) {
       logger.warn('the user could not be re-read after a lost answer; the state keeps its last known form', {
         requestId,

@@ -11,7 +11,12 @@ export function resourceKey(route: RouteDefinition, input: unknown): string {
   const lastParam = path.lastIndexOf('}');
   const template = lastParam >= 0 ? path.slice(0, lastParam + 1) : path.split('/').slice(0, 3).join('/');
   const fields = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-  return template.replace(/\{(\w+)\}/g, (_match, name: string) => `{${JSON.stringify(fields[name] ?? null)}}`);
+  // The input is not validated yet: only a string can be an id (anything else fails validation later, and
+  // must not be walked here, however deep it nests).
+  return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = fields[name];
+    return typeof value === 'string' ? `{${JSON.stringify(value)}}` : '{?}';
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { isBackendError } from '../errors/backend-error';
 import type { User } from '../interfaces/user-interface';
-import { buildUser } from '../testing/factories';
+import { buildService, buildUser } from '../testing/factories';
 import { hangingResolver, nextEvent, settleAll } from './support/http-abort';
 import { API, server, setup, useMockApi, type LoggedEvent } from './support/setup';
 
@@ -27,25 +27,31 @@ function echoName(waitFor: (name: string) => Promise<unknown> = () => Promise.re
 }
 
 describe('request/outcome correlation', () => {
-  it('resolves two concurrent updateUser requests with their own results when their responses arrive in reverse order', async () => {
+  it('resolves two concurrent requests with their own results when their responses arrive in reverse order', async () => {
     const { bridge, log } = setup();
-    const secondAnswered = nextEvent(bridge, 'updateUser:success', 'req-second');
+    const secondAnswered = nextEvent(bridge, 'listServices:success', 'req-second');
     // The first response is held back until the second request has its outcome.
-    server.use(echoName((name) => (name === 'First' ? secondAnswered : Promise.resolve())));
+    server.use(
+      http.get(`${API}/tenants/:tenantId/services`, async ({ params }) => {
+        if (params['tenantId'] === 'ten-first') await secondAnswered;
+        return HttpResponse.json({
+          items: [buildService({ id: `svc-of-${String(params['tenantId'])}` })],
+          totalCount: 1,
+        });
+      }),
+    );
 
-    const first = bridge.request('updateUser', { name: 'First' }, { requestId: 'req-first' });
-    const second = bridge.request('updateUser', { name: 'Second' }, { requestId: 'req-second' });
+    const first = bridge.request('listServices', { tenantId: 'ten-first' }, { requestId: 'req-first' });
+    const second = bridge.request('listServices', { tenantId: 'ten-second' }, { requestId: 'req-second' });
 
-    expect((await first).name).toBe('First');
-    expect((await second).name).toBe('Second');
+    expect((await first).items[0]?.id).toBe('svc-of-ten-first');
+    expect((await second).items[0]?.id).toBe('svc-of-ten-second');
     await settleAll();
     expect(log.entries.map(describeEntry)).toEqual([
-      ['updateUser', 'req-first'],
-      ['updateUser', 'req-second'],
-      ['state:changed', 'req-second', 'Second'],
-      ['updateUser:success', 'req-second', 'Second'],
-      ['state:changed', 'req-first', 'First'],
-      ['updateUser:success', 'req-first', 'First'],
+      ['listServices', 'req-first'],
+      ['listServices', 'req-second'],
+      ['listServices:success', 'req-second', undefined],
+      ['listServices:success', 'req-first', undefined],
     ]);
   });
 

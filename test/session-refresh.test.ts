@@ -25,7 +25,7 @@ function setupSession(renew: (refreshToken: string | undefined) => Promise<Sessi
 
 describe('the session kept by the handler', () => {
   it('renews once however many calls meet 401 at the same time, and each gets the new token', async () => {
-    const { session, calls, expired } = setupSession(async () => tokens(2));
+    const { session, calls, expired } = setupSession(() => Promise.resolve(tokens(2)));
     session.open(tokens(1));
 
     const results = await Promise.all(
@@ -39,7 +39,7 @@ describe('the session kept by the handler', () => {
   });
 
   it('replays at once, with no renewal, a call whose token is already older than the current one', async () => {
-    const { session, calls } = setupSession(async () => tokens(3));
+    const { session, calls } = setupSession(() => Promise.resolve(tokens(3)));
     session.open(tokens(2));
 
     await expect(session.refresh(tokens(1).accessToken, 'req-1')).resolves.toBe(true);
@@ -48,7 +48,7 @@ describe('the session kept by the handler', () => {
 
   it('rotates the refresh token: the next renewal sends the one the last renewal returned', async () => {
     let n = 1;
-    const { session, calls } = setupSession(async () => tokens(++n));
+    const { session, calls } = setupSession(() => Promise.resolve(tokens(++n)));
     session.open(tokens(1));
 
     await session.refresh(tokens(1).accessToken, 'a');
@@ -88,7 +88,7 @@ describe('the session kept by the handler', () => {
   });
 
   it('makes no call and announces nothing when no session was ever opened (a page without one)', async () => {
-    const { session, calls, expired } = setupSession(async () => tokens(2));
+    const { session, calls, expired } = setupSession(() => Promise.resolve(tokens(2)));
 
     await expect(session.refresh(undefined, 'a')).resolves.toBe(false);
 
@@ -100,9 +100,9 @@ describe('the session kept by the handler', () => {
     const calls: Array<string | undefined> = [];
     const session = createSession({
       refreshTokenDelivery: 'cookie',
-      renew: async (refreshToken) => {
+      renew: (refreshToken) => {
         calls.push(refreshToken);
-        return { accessToken: 'restored-access-7d1e', expiresAt: later(60_000) };
+        return Promise.resolve({ accessToken: 'restored-access-7d1e', expiresAt: later(60_000) });
       },
       onExpired: () => {},
     });

@@ -53,9 +53,15 @@ describe.each([
   test('an injected status fails the route with that status and an ErrorBody, then `times` runs out', async () => {
     backend.api.inject('updateUser', { status: 503, times: 1 });
 
-    const error = await failure(backend.bridge.request('updateUser', { name: 'Grace' }));
+    const error = await failure(backend.bridge.request('updateUser', { name: 'Grace' }, { retry: false }));
     expect(error).toMatchObject({ code: 'SERVER', status: 503 });
     expect(error.message).toContain('Injected failure: 503 on updateUser');
+
+    await expect(backend.bridge.request('updateUser', { name: 'Grace' })).resolves.toMatchObject({ name: 'Grace' });
+  });
+
+  test('a transient fault is retried: the request succeeds once the fault has run out', async () => {
+    backend.api.inject('updateUser', { status: 503, times: 2 });
 
     await expect(backend.bridge.request('updateUser', { name: 'Grace' })).resolves.toMatchObject({ name: 'Grace' });
   });
@@ -77,7 +83,7 @@ describe.each([
   test('an injected network error reaches the WUI as a NETWORK error', async () => {
     backend.api.inject('loadUser', { networkError: true, times: 1 });
 
-    const error = await failure(backend.bridge.request('loadUser'));
+    const error = await failure(backend.bridge.request('loadUser', undefined, { retry: false }));
     expect(error.code).toBe('NETWORK');
     expect(error.status).toBeUndefined();
   });
@@ -90,13 +96,28 @@ describe.each([
     expect(performance.now() - started).toBeGreaterThanOrEqual(240);
   });
 
-  test('an expired session answers 401 and ends the session until the user signs in again', async () => {
+  test('an expired access token is renewed with the refresh token, and the request replayed once', async () => {
     backend.api.inject('updateUser', { expiredSession: true, times: 1 });
+
+    await expect(backend.bridge.request('updateUser', { name: 'Grace' })).resolves.toMatchObject({ name: 'Grace' });
+    await expect(backend.bridge.request('loadUser')).resolves.toMatchObject({ name: 'Grace' });
+  });
+
+  test('a session that cannot be renewed ends: session:expired, the tree cleared, the request UNAUTHORIZED', async () => {
+    const events: string[] = [];
+    backend.bridge.on('session:expired', (error) => void events.push(`session:expired ${error.code}`));
+    backend.bridge.on(
+      'state:changed',
+      (state) => void events.push(`state:changed ${state === null ? 'null' : 'user'}`),
+    );
+    backend.api.inject('updateUser', { expiredSession: true, times: 1 });
+    backend.api.inject('refreshSession', { status: 401, code: 'UNAUTHORIZED', times: 1 });
 
     expect(await failure(backend.bridge.request('updateUser', { name: 'Grace' }))).toMatchObject({
       code: 'UNAUTHORIZED',
       status: 401,
     });
+    expect(events).toEqual(['session:expired UNAUTHORIZED', 'state:changed null']);
     expect((await failure(backend.bridge.request('loadUser'))).code).toBe('UNAUTHORIZED');
 
     await backend.signIn();

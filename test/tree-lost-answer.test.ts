@@ -40,7 +40,7 @@ function reconcilerWithCalls() {
   const logger = createLogger('silent');
   const transport = createTransport({
     environment: resolveEnvironment({ apiBaseUrl: API, logLevel: 'silent', timeoutMs: 5_000 }),
-    getAccessToken: () => TEST_TOKEN,
+    session: { getAccessToken: () => TEST_TOKEN },
     logger,
     onCall: (call: HttpCallInfo) => calls.push(`${call.method} ${call.path} ${String(call.status)}`),
   });

@@ -31,7 +31,7 @@ export function createRecentTokens() {
   const recent: string[] = [];
   return {
     recent: recent as readonly string[],
-    remember(token: string): void {
+    remember: (token: string): void => {
       if (recent.includes(token)) return;
       recent.push(token);
       if (recent.length > REMEMBERED_TOKENS) recent.shift();

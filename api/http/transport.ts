@@ -14,7 +14,7 @@ import { buildPath } from './path';
 import { createRetryBudget } from './retry-budget';
 import { isTransient, resolveRetryPolicy, retryDelayMs, type RetryOptions } from './retry-policy';
 import { secretValues } from './secret-values';
-import { createSessionTokens, type AccessTokenProvider, type TransportSession } from './session-tokens';
+import { createSessionTokens, type TransportSession } from './session-tokens';
 import { createSharedReads } from './shared-reads';
 import { toSearchParams } from './search-params';
 import { translateCallError, type CallSite } from './translate-error';
