@@ -29,22 +29,29 @@ const CASES = [
     name: 'bridge + handler',
     imports: ['createWUIBridge', 'createBackendHandler'],
     dependencies: 'bundled',
-    budget: 74_000,
+    // Raised from 74 kB by issue 8 (session renewal, retries, coordination, batched polling, never-older
+    // state): 80.8 kB measured. The target is still the goal, and still missed.
+    budget: 82_000,
     target: 60_000,
   },
   {
     name: 'bridge + handler, own code',
     imports: ['createWUIBridge', 'createBackendHandler'],
     dependencies: 'external',
-    budget: 24_000,
+    // Raised from 24 kB by issue 8: 31.3 kB measured.
+    budget: 32_000,
     target: 15_000,
   },
   // No budget: the cost of everything the root entry exports, for comparison with the figures above.
   { name: 'whole root entry', imports: ['*'], dependencies: 'bundled' },
 ];
 
-/** The most the ESM declarations under dist/ may weigh, in bytes (200 KiB; declarations are counted in KiB). */
-const DECLARATIONS_BUDGET = 200 * 1024;
+/**
+ * The most the ESM declarations under dist/ may weigh, in bytes (declarations are counted in KiB). 200 KiB
+ * until issue 8, whose contract additions (refresh, operations batch, secret and auth route metadata) and
+ * options brought them to 243 KiB.
+ */
+const DECLARATIONS_BUDGET = 250 * 1024;
 
 if (!existsSync(path.join(root, 'dist/index.js'))) {
   console.error('dist/index.js is missing. Run `npm run build` first.');

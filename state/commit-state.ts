@@ -1,4 +1,4 @@
-import { deepFreeze } from './freeze';
+import { deepFreeze } from '../immutable/deep-freeze';
 import { mergeNewer } from './merge-newer';
 import type { UserState } from './user-state';
 

@@ -3,6 +3,7 @@ import { contractViolation } from '../../errors/messages';
 import { parseWithMessages } from '../../errors/parse-input';
 import type { RouteDefinition } from '../contract/define-route';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency-key';
+import { decodeJson, type ResponseMemo } from './response-memo';
 import { errorFromResponse, type CallSite } from './translate-error';
 
 /** One HTTP exchange of a call: what is sent besides the route and the site. */
@@ -24,6 +25,7 @@ export async function sendAttempt(
   route: RouteDefinition,
   site: CallSite,
   request: AttemptRequest,
+  memo: ResponseMemo,
 ): Promise<unknown> {
   const headers: Record<string, string> = { 'X-Request-Id': site.requestId };
   if (request.token !== undefined) headers.Authorization = `Bearer ${request.token}`;
@@ -32,7 +34,8 @@ export async function sendAttempt(
     method: route.method,
     url: request.url,
     data: request.body,
-    responseType: route.responseType === 'binary' ? 'arraybuffer' : 'json',
+    // JSON is parsed here, from the text: a read answered with the bytes of its last answer is not parsed again.
+    responseType: route.responseType === 'binary' ? 'arraybuffer' : 'text',
     headers,
   };
   if (request.signal !== undefined) config.signal = request.signal;
@@ -48,7 +51,11 @@ export async function sendAttempt(
     if (bytes === undefined) throw contractViolation(site, status, route.successStatus);
     return bytes;
   }
-  const parsed = parseWithMessages(route.response, response.data, 'response');
+  const text = typeof response.data === 'string' ? response.data : '';
+  const parsed =
+    route.method === 'GET'
+      ? memo.parse(`${route.id} ${request.url}`, route.response, text, 'response')
+      : parseWithMessages(route.response, decodeJson(text), 'response');
   if (!parsed.ok) throw contractViolation(site, status, route.successStatus, parsed.details);
   return parsed.data;
 }
@@ -66,8 +73,9 @@ function toArrayBuffer(data: unknown): ArrayBuffer | undefined {
   return undefined;
 }
 
-// Binary routes receive their error bodies as bytes too.
+// JSON routes receive their error bodies as text, binary routes as bytes.
 function decodeErrorBody(data: unknown): unknown {
+  if (typeof data === 'string') return decodeJson(data);
   if (!(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data)) return data;
   try {
     return JSON.parse(new TextDecoder().decode(toArrayBuffer(data) ?? new ArrayBuffer(0))) as unknown;

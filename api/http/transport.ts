@@ -9,6 +9,7 @@ import type { RouteDefinition, RouteRequest, RouteResponse } from '../contract/d
 import { createCallReporter, type HttpCallInfo } from './call-info';
 import { createCallQueue } from './call-queue';
 import { sendAttempt } from './http-attempt';
+import { createResponseMemo } from './response-memo';
 import { needsIdempotencyKey, newIdempotencyKey } from './idempotency-key';
 import { buildPath } from './path';
 import { createRetryBudget } from './retry-budget';
@@ -106,6 +107,8 @@ function validate(schema: z.ZodType | undefined, value: unknown, site: CallSite,
 /** Builds the transport: one axios instance confined to `environment.apiBaseUrl`. */
 export function createTransport(options: TransportOptions): Transport {
   const { environment, logger } = options;
+  // Reads answered with the same bytes as the last time are not parsed and validated again (see its docs).
+  const memo = createResponseMemo();
   const http: AxiosInstance = axios.create({
     baseURL: environment.apiBaseUrl,
     timeout: environment.timeoutMs,
@@ -141,7 +144,7 @@ export function createTransport(options: TransportOptions): Transport {
     const started = performance.now();
     try {
       const { url, body, token, idempotencyKey } = call;
-      const result = await sendAttempt(http, route, site, { url, body, token, idempotencyKey, signal });
+      const result = await sendAttempt(http, route, site, { url, body, token, idempotencyKey, signal }, memo);
       if (reporting) report(info(site, attempt, started, route.successStatus, undefined));
       return result;
     } catch (error) {

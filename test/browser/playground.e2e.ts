@@ -68,7 +68,21 @@ function step(name: string, body: (t: TestContext) => Promise<void>): void {
 
 const ids: { tenant?: string; account?: string; environment?: string; service?: string } = {};
 
+/**
+ * Takes out of `pageErrors` the console errors Chromium logs for the 401 answers of a session restore (a
+ * page without a token: `loadUser` meets 401, then the refresh cookie is tried), and only those.
+ */
+function takeRestoreFailures(): string[] {
+  const restore = pageErrors.filter((error) => /Failed to load resource: .*\b401\b/.test(error));
+  const others = pageErrors.filter((error) => !restore.includes(error));
+  pageErrors.splice(0, pageErrors.length, ...others);
+  return restore;
+}
+
 step('shows the sign-in form prefilled with the demo login', async () => {
+  // On load the page tries to restore a session; without a refresh cookie it stays signed out.
+  await ui.timelineGroup('loadUser', 'error');
+  assert.ok(takeRestoreFailures().length >= 1, 'the restore attempt should have met 401');
   await ui.visible('[data-testid="login-form"]', 'the sign-in form');
   assert.equal(await page.getByTestId('login-email').inputValue(), 'demo@aurora.dev');
   assert.match(await page.getByTestId('api-url').innerText(), /^http:\/\/127\.0\.0\.1:\d+\/api$/);
@@ -217,6 +231,29 @@ step('deletes the service', async () => {
   await page.locator(ui.treeNode('service', 'e2e-web')).waitFor({ state: 'detached' });
   await ui.timelineGroup('deleteService', 'completed');
   await ui.screenshot('07-deleted');
+});
+
+step('stays signed in across a page reload: the httpOnly refresh cookie renews the session', async () => {
+  const cookies = await page.context().cookies();
+  const refresh = cookies.find((cookie) => cookie.name === 'aurora_refresh');
+  assert.ok(refresh !== undefined, 'login should have set the refresh cookie');
+  assert.equal(refresh.httpOnly, true, 'the refresh cookie is httpOnly');
+  assert.equal(refresh.sameSite, 'Strict', 'the refresh cookie is SameSite=Strict');
+
+  await page.reload();
+  await ui.text('[data-testid="signed-in-user"]', 'Alex Morgan', 'the user, signed in again without a login');
+  await ui.visible(ui.treeNode('tenant', 'northwind-prod'), 'tenant northwind-prod in the tree after the reload');
+  assert.equal(await page.getByTestId('login-form').isVisible(), false, 'no sign-in form after the reload');
+  takeRestoreFailures();
+  const stored = await page.evaluate(() => ({
+    cookie: document.cookie,
+    local: JSON.stringify(Object.entries(localStorage)),
+    session: JSON.stringify(Object.entries(sessionStorage)),
+  }));
+  for (const [where, text] of Object.entries(stored)) {
+    assert.ok(!/aurora_refresh|accessToken|refreshToken|eyJ/.test(text), `no token in ${where}: ${text}`);
+  }
+  await ui.screenshot('08-reloaded');
 });
 
 step('raised no error in the page', () => {

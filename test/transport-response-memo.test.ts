@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { createResponseMemo } from '../errors/response-memo';
+import { createResponseMemo } from '../api/http/response-memo';
 
 /** A schema that counts how often it validated a body. */
 function countingSchema() {

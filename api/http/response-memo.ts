@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { parseWithMessages, type DetailedParse } from './parse-input';
+import { parseWithMessages, type DetailedParse } from '../../errors/parse-input';
+import { deepFreeze } from '../../immutable/deep-freeze';
 
 /** Options of {@link createResponseMemo}. */
 export interface ResponseMemoOptions {
@@ -38,15 +39,11 @@ interface Entry {
   data: unknown;
 }
 
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-}
-
-// What a JSON body is to its schema: the parsed value, or (like axios' lenient JSON parsing) the text itself
-// when it is not JSON, so that the schema reports it.
-function decode(text: string): unknown {
+/**
+ * What a JSON body is to its schema: the parsed value, or (like axios' lenient JSON parsing) the text itself
+ * when it is not JSON, so that the schema reports it.
+ */
+export function decodeJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -74,7 +71,7 @@ export function createResponseMemo(options: ResponseMemoOptions = {}): ResponseM
         entries.set(key, known);
         return { ok: true, data: known.data as z.output<typeof schema> };
       }
-      const parsed = parseWithMessages(schema, decode(text), pathPrefix);
+      const parsed = parseWithMessages(schema, decodeJson(text), pathPrefix);
       if (!parsed.ok || text.length > maxTextLength || maxEntries < 1) return parsed;
       deepFreeze(parsed.data);
       entries.delete(key);
