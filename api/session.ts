@@ -38,13 +38,22 @@ function singleFlight(
   renew: (requestId: string) => Promise<boolean>,
 ): SessionRefresher['refresh'] {
   let renewing: Promise<boolean> | undefined;
+  // Renewals finished so far, and how the last one ended: a caller that read the token while one finished
+  // takes its result instead of starting another.
+  let renewals = 0;
+  let lastResult = false;
   return async (rejectedToken, requestId) => {
     if (renewing === undefined) {
+      const seen = renewals;
       const current = await currentToken();
       if (current !== undefined && current !== rejectedToken) return true;
+      if (renewals !== seen) return lastResult;
     }
-    renewing ??= renew(requestId).finally(() => {
+    renewing ??= renew(requestId).then((result) => {
+      renewals++;
+      lastResult = result;
       renewing = undefined;
+      return result;
     });
     return renewing;
   };
@@ -71,6 +80,11 @@ export function createSession(options: SessionOptions): Session {
   let refreshToken: string | undefined;
   // Whether a session existed in this page: its end is news; a failed restore after a reload is not.
   let opened = false;
+  // Bumped by every open and close: a renewal that outlives the session it started for is dropped, so a
+  // logout (or another login) during a refresh is never undone by it.
+  let epoch = 0;
+  // The API refused the refresh token (or the cookie): no more renewals until the next login.
+  let refused = false;
   const { refreshTokenDelivery } = options;
 
   const getAccessToken = (): string | undefined => {
@@ -85,14 +99,18 @@ export function createSession(options: SessionOptions): Session {
       () => Promise.resolve(getAccessToken()),
       async (requestId) => {
         // With the token in memory and none held, there is nothing to renew with: no call.
-        if (refreshTokenDelivery === 'body' && refreshToken === undefined) return false;
+        if (refused || (refreshTokenDelivery === 'body' && refreshToken === undefined)) return false;
+        const started = epoch;
         try {
-          session.open(await options.renew(refreshToken, requestId));
+          const tokens = await options.renew(refreshToken, requestId);
+          if (epoch !== started) return false;
+          session.open(tokens);
           return true;
         } catch (error) {
-          if (!sessionIsOver(error)) return false;
+          if (epoch !== started || !sessionIsOver(error)) return false;
           const wasOpen = opened;
           session.close();
+          refused = true;
           if (wasOpen) options.onExpired(refreshFailed(error, requestId), requestId);
           return false;
         }
@@ -102,11 +120,14 @@ export function createSession(options: SessionOptions): Session {
       current = { accessToken: tokens.accessToken, expiresAt: Date.parse(tokens.expiresAt) };
       if (tokens.refreshToken !== undefined) refreshToken = tokens.refreshToken;
       opened = true;
+      refused = false;
+      epoch++;
     },
     close() {
       current = undefined;
       refreshToken = undefined;
       opened = false;
+      epoch++;
     },
   };
   return session;

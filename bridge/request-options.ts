@@ -5,7 +5,8 @@
 export interface RequestPolicy {
   /**
    * Retries of this request's HTTP calls after a transient fault (network error, timeout, 429, 502-504):
-   * `false` for none, or the most retries allowed. Writes are retried safely: each carries an
+   * `false` for none, or the most retries allowed (never more than the handler's `retry` policy allows).
+   * Writes are retried safely: each carries an
    * `Idempotency-Key` that its retries reuse.
    * @default the handler's retry policy (2 retries)
    * @example { retry: false }

@@ -4,10 +4,12 @@ import type { RouteDefinition } from '../api/contract/define-route';
  * The resource a write changes, as a key: its route's path up to the last path parameter, filled from the
  * input (`PUT /tenants/{tenantId}/services/{serviceId}/scale` -> the service). A route without parameters
  * keys by its first two segments (`/users/me/password` -> `/users/me`), so writes to the signed-in user
- * queue together.
+ * queue together; `login` and `logout` queue on `/auth`.
  */
 export function resourceKey(route: RouteDefinition, input: unknown): string {
   const path = route.path;
+  // Signing in and out change one thing, the session: a logout sent after a login waits for it.
+  if (path.startsWith('/auth/')) return '/auth';
   const lastParam = path.lastIndexOf('}');
   const template = lastParam >= 0 ? path.slice(0, lastParam + 1) : path.split('/').slice(0, 3).join('/');
   const fields = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};

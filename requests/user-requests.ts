@@ -24,6 +24,7 @@ import { reduceFullUser } from '../state/full-user';
 import { removeToken } from '../state/removals';
 import { updateUser, upsertById } from '../state/tree';
 import type { UserState } from '../state/user-state';
+import { isBackendError } from '../errors/backend-error';
 import { defineRequest } from './define-request';
 import { sendAndEcho } from './route-calls';
 
@@ -64,9 +65,13 @@ export const userRequests: Declarations<UserRequestTypes> = {
     route: routes.logout,
     input: None,
     output: None,
+    // An expired access token is renewed first, so that the API ends the session and its refresh token too.
     call: async (_input, api) => {
       try {
         await api.send({});
+      } catch (error) {
+        // 401 even after a renewal: the API holds no session any more, so the user is signed out.
+        if (!(isBackendError(error) && error.code === 'UNAUTHORIZED')) throw error;
       } finally {
         // Signing out must always work locally, even when the API could not be told.
         api.session?.close();

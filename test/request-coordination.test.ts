@@ -75,6 +75,7 @@ describe('writes to one resource', () => {
     expect(scale).toBe(update);
     expect(other).not.toBe(scale);
     expect(resourceKey(routes.changePassword, {})).toBe(resourceKey(routes.updateUser, { name: 'Ada' }));
+    expect(resourceKey(routes.logout, undefined)).toBe(resourceKey(routes.login, { email: 'a@b.c', password: 'x' }));
   });
 
   it('key an unchecked input without walking it, however deep it nests', () => {

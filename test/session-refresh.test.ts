@@ -114,6 +114,57 @@ describe('the session kept by the handler', () => {
   });
 });
 
+describe('the session kept by the handler, in races', () => {
+  it('drops a renewal that ends after a logout: the logout is never undone', async () => {
+    let finish: (tokens: SessionTokens) => void = () => undefined;
+    const { session, expired } = setupSession(() => new Promise((resolve) => (finish = resolve)));
+    session.open(tokens(1));
+
+    const renewal = session.refresh(tokens(1).accessToken, 'r1');
+    await Promise.resolve();
+    session.close();
+    finish(tokens(2));
+
+    await expect(renewal).resolves.toBe(false);
+    expect(session.getAccessToken()).toBeUndefined();
+    expect(expired).toEqual([]);
+  });
+
+  it('drops a renewal that ends after another login: the new session stays', async () => {
+    let finish: (tokens: SessionTokens) => void = () => undefined;
+    const { session } = setupSession(() => new Promise((resolve) => (finish = resolve)));
+    session.open(tokens(1));
+
+    const renewal = session.refresh(tokens(1).accessToken, 'r1');
+    await Promise.resolve();
+    session.open(tokens(7));
+    finish(tokens(2));
+
+    await expect(renewal).resolves.toBe(false);
+    expect(session.getAccessToken()).toBe(tokens(7).accessToken);
+  });
+
+  it('makes no more refresh calls once the API refused the refresh token, until the next login', async () => {
+    const calls: Array<string | undefined> = [];
+    const session = createSession({
+      refreshTokenDelivery: 'cookie',
+      renew: (refreshToken) => {
+        calls.push(refreshToken);
+        return Promise.reject(unauthorized());
+      },
+      onExpired: () => undefined,
+    });
+
+    await session.refresh(undefined, 'a');
+    await session.refresh(undefined, 'b');
+    expect(calls).toHaveLength(1);
+
+    session.open({ accessToken: 'new-access-5e6f7a', expiresAt: later(-1) });
+    await session.refresh(undefined, 'c');
+    expect(calls).toHaveLength(2);
+  });
+});
+
 describe('the session of an application with its own auth', () => {
   it('calls auth.refreshAccessToken once for concurrent 401s', async () => {
     let token = 'app-token-1-a8b7c6';

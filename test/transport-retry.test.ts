@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { createRetryBudget } from '../api/http/retry-budget';
-import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../api/http/retry-policy';
+import { DEFAULT_RETRY_POLICY, isTransient, retryDelayMs } from '../api/http/retry-policy';
 import { userRoutes } from '../api/contract/user-routes';
 import { BackendError } from '../errors/backend-error';
 import { buildUser } from '../testing/factories';
@@ -175,7 +175,8 @@ describe('the transport retries what may pass', () => {
     ['retry: false on the transport', { retry: false as const }, undefined, 1],
     ['retry: false on the call', {}, false as const, 1],
     ['retry: 1 on the call', {}, 1, 2],
-    ['retry: 4 on the call', {}, 4, 5],
+    ['retry: 4 on the call, with the default policy (never more than it allows)', {}, 4, 3],
+    ['retry: 4 on the call, with maxAttempts 6 on the transport', { retry: { maxAttempts: 6 } }, 4, 5],
   ])('makes as many attempts as %s allows', async (_case, options, perCall, expected) => {
     const seen = answerInOrder('get', [503, 503, 503, 503, 503, 503]);
     const { transport } = transportUnderTest(options);
@@ -222,6 +223,20 @@ describe('the transport retries what may pass', () => {
     expect(error).toMatchObject({ code: 'CANCELLED', requestId: 'req-a' });
     expect(pending.size).toBe(0);
     expect(attempts.map(({ attempt, retryInMs }) => [attempt, retryInMs])).toEqual([[1, 50]]);
+  });
+});
+
+describe('which failures may pass', () => {
+  it('counts a write whose earlier attempt the API is still running (409 idempotency_key_in_flight) as transient', () => {
+    const inFlight = new BackendError({
+      code: 'CONFLICT',
+      message: 'x',
+      status: 409,
+      reason: 'idempotency_key_in_flight',
+    });
+    const taken = new BackendError({ code: 'CONFLICT', message: 'x', status: 409, reason: 'name_taken' });
+
+    expect([isTransient(inFlight), isTransient(taken)]).toEqual([true, false]);
   });
 });
 

@@ -102,7 +102,7 @@ describe('a 401 refreshes the session', () => {
     await expect(transport.send(userRoutes.loadUser, {}, { requestId: 'req-1', retry: false })).resolves.toBeDefined();
   });
 
-  it('never refreshes for a route that authenticates by itself (login) nor for logout, and sends login no token', async () => {
+  it("never refreshes for a route that authenticates by itself (login) nor for one marked 'no-refresh', and sends login no token", async () => {
     const sent = acceptOnly(NEW);
     const { session: auth, refreshed } = session(true);
     const { transport } = transportUnderTest({ session: auth });
@@ -114,7 +114,8 @@ describe('a 401 refreshes the session', () => {
         { requestId: 'in' },
       ),
     );
-    const logout = await rejectionOf(transport.send(userRoutes.logout, {}, { requestId: 'out' }));
+    const noRefresh = { ...userRoutes.logout, auth: 'no-refresh' } as const;
+    const logout = await rejectionOf(transport.send(noRefresh, {}, { requestId: 'out' }));
 
     expect([login, logout]).toMatchObject([{ status: 401 }, { status: 401 }]);
     expect(refreshed).toEqual([]);

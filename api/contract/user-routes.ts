@@ -124,7 +124,6 @@ export const userRoutes = {
     summary: 'End the current session',
     response: z.undefined(),
     successStatus: 204,
-    auth: 'no-refresh',
   }),
   loadUser: defineRoute({
     id: 'loadUser',

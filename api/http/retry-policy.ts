@@ -1,7 +1,7 @@
 import type { BackendError } from '../../errors/backend-error';
 import type { RetryBudgetOptions } from './retry-budget';
 
-/** How the transport retries a call that failed for a reason that may pass: see {@link decideRetry}. */
+/** How the transport retries a call that failed for a reason that may pass: see `decideRetry` in `api/http/retry-policy.ts`. */
 export interface RetryOptions {
   /**
    * Attempts of one call at most, the first one included (a replay after a session refresh is not counted).
@@ -66,10 +66,12 @@ const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /**
  * Whether the failure of one attempt may pass: the network failed, the attempt timed out (no answer within
- * `timeoutMs`), or the API answered 429/502/503/504. A 500 is a defect of the API, and anything it refused
- * (4xx) would be refused again.
+ * `timeoutMs`), the API answered 429/502/503/504, or it is still running an earlier attempt of the same
+ * write (409 `idempotency_key_in_flight`: the retry then gets its answer). A 500 is a defect of the API, and
+ * anything else it refused (4xx) would be refused again.
  */
 export function isTransient(error: BackendError): boolean {
+  if (error.reason === 'idempotency_key_in_flight') return true;
   if (error.status !== undefined) return TRANSIENT_STATUSES.has(error.status);
   return error.code === 'NETWORK' || error.code === 'TIMEOUT';
 }

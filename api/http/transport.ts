@@ -249,7 +249,8 @@ export function createTransport(options: TransportOptions): Transport {
         bodySecrets,
         token: undefined,
         idempotencyKey: needsIdempotencyKey(route.method) ? newIdempotencyKey() : undefined,
-        maxRetries: context.retry === false ? 0 : (context.retry ?? policy.maxAttempts - 1),
+        // A call may ask for fewer retries than the transport's policy, never for more.
+        maxRetries: context.retry === false ? 0 : Math.min(context.retry ?? Infinity, policy.maxAttempts - 1),
       };
       await readToken(call);
       if (signal?.aborted) throw signal.reason;
@@ -257,7 +258,8 @@ export function createTransport(options: TransportOptions): Transport {
       if (route.method !== 'GET' || route.responseType === 'binary') {
         return (await run(call, signal)) as RouteResponse<R>;
       }
-      const key = `${route.id}\n${call.url}\n${call.token ?? ''}`;
+      // Calls that would retry differently (a poll never retries) do not share one attempt schedule.
+      const key = `${route.id}\n${call.url}\n${call.token ?? ''}\n${call.maxRetries}`;
       return await shared.join(
         key,
         context,
