@@ -122,7 +122,7 @@ export function createReconciler(transport: Transport, reloader: ServiceReloader
     const services = servicesOf(declaration, input, state);
     if (services !== undefined) return reloader.reload(services, state, requestId);
     try {
-      const user = await transport.send(userRoutes.loadUser, {}, { requestId });
+      const user = await transport.send(userRoutes.loadUser, {}, { requestId, fresh: true });
       return (current) => (current === null ? current : reduceFullUser(current, user));
     } catch (error) {
       logger.warn('the user could not be re-read after a lost answer; the state keeps its last known form', {

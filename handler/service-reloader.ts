@@ -25,7 +25,10 @@ export function createServiceReloader(transport: Transport, logger: Logger) {
   async function load(tenantId: string, serviceId: string, requestId: string): Promise<Loaded | undefined> {
     try {
       const params = { tenantId, serviceId };
-      return { serviceId, service: await transport.send(serviceRoutes.getService, { params }, { requestId }) };
+      return {
+        serviceId,
+        service: await transport.send(serviceRoutes.getService, { params }, { requestId, fresh: true }),
+      };
     } catch (error) {
       if (isBackendError(error) && error.code === 'NOT_FOUND') return { serviceId, service: undefined };
       logger.warn(`service ${serviceId} could not be reloaded; the state keeps its last known form`, {

@@ -148,6 +148,22 @@ describe('identical reads in flight', () => {
     expect(attempts.map(({ requestId, attempt }) => [requestId, attempt])).toEqual([['r1', 1]]);
   });
 
+  it('are not joined by a fresh read (one that must see a write that ended since), which makes its own call', async () => {
+    const api = gatedReads();
+    const { transport } = transportUnderTest();
+
+    const before = transport.send(userRoutes.loadUser, {}, { requestId: 'r1' });
+    await api.until(1);
+    const fresh = transport.send(userRoutes.loadUser, {}, { requestId: 'r2', fresh: true });
+    const later = transport.send(userRoutes.loadUser, {}, { requestId: 'r3' });
+    await api.until(2);
+    api.open();
+    await Promise.all([before, fresh, later]);
+
+    // The fresh read made the second call; the later one joined a call in flight instead of making a third.
+    expect(api.calls).toEqual(['started', 'started']);
+  });
+
   it('give each caller its own copy of the error, with its own requestId', async () => {
     const api = gatedReads(() => HttpResponse.json({ code: 'NOT_FOUND', message: 'gone' }, { status: 404 }));
     const { transport } = transportUnderTest();

@@ -25,6 +25,11 @@ export interface SharedReads {
     start: (signal: AbortSignal) => Promise<T>,
     leave: (signal: AbortSignal) => BackendError,
   ): Promise<T>;
+  /**
+   * The next `join` of `key` starts a call of its own: the read in flight goes on for those who joined it,
+   * but no one joins it any more (it may have left before a write that the next caller must see).
+   */
+  forget(key: string): void;
   /** Reads in flight, for tests and diagnostics. */
   readonly size: number;
 }
@@ -46,6 +51,9 @@ export function createSharedReads(): SharedReads {
   }
 
   return {
+    forget(key) {
+      inFlight.delete(key);
+    },
     join<T>(
       key: string,
       sharer: Sharer,

@@ -38,6 +38,13 @@ export interface CallContext {
    * @example false
    */
   retry?: false | number | undefined;
+  /**
+   * A read that must see every write that ended before it: it never joins an identical read already in
+   * flight (which may have left before the write landed). Later identical reads may still join it.
+   * @default false
+   * @example true
+   */
+  fresh?: boolean | undefined;
 }
 
 export interface TransportOptions {
@@ -260,6 +267,7 @@ export function createTransport(options: TransportOptions): Transport {
       }
       // Calls that would retry differently (a poll never retries) do not share one attempt schedule.
       const key = `${route.id}\n${call.url}\n${call.token ?? ''}\n${call.maxRetries}`;
+      if (context.fresh === true) shared.forget(key);
       return await shared.join(
         key,
         context,
