@@ -42,6 +42,24 @@ const loadUser = (
 ) => transport.send(userRoutes.loadUser, {}, { requestId, retry });
 
 describe('the transport retries what may pass', () => {
+  it('reads again a success whose body was cut off, reusing the write key so that the API replays its answer', async () => {
+    const keys: Array<string | null> = [];
+    server.use(
+      http.patch(ME, ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'));
+        if (keys.length === 1) return new HttpResponse('{"id": "usr-1", "na', { status: 200 });
+        return HttpResponse.json(buildUser({ name: 'Grace' }));
+      }),
+    );
+    const { transport } = transportUnderTest();
+
+    const user = await transport.send(userRoutes.updateUser, { body: { name: 'Grace' } }, { requestId: 'req-1' });
+
+    expect(user).toMatchObject({ name: 'Grace' });
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
   it('retries a GET answered 503 with exponential full-jitter backoff, reporting each attempt', async () => {
     answerInOrder('get', [503, 503]);
     const { transport, attempts, waits } = transportUnderTest();

@@ -66,12 +66,15 @@ const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /**
  * Whether the failure of one attempt may pass: the network failed, the attempt timed out (no answer within
- * `timeoutMs`), the API answered 429/502/503/504, or it is still running an earlier attempt of the same
- * write (409 `idempotency_key_in_flight`: the retry then gets its answer). A 500 is a defect of the API, and
- * anything else it refused (4xx) would be refused again.
+ * `timeoutMs`), the API answered 429/502/503/504, it is still running an earlier attempt of the same write
+ * (409 `idempotency_key_in_flight`: the retry then gets its answer), or a success came with a body that
+ * could not be read. A 500 is a defect of the API, and anything else it refused (4xx) would be refused again.
  */
 export function isTransient(error: BackendError): boolean {
   if (error.reason === 'idempotency_key_in_flight') return true;
+  // A success whose body could not be read (cut off, or not what the contract says): the call went through,
+  // and a retry reads it again (a write's key makes the API replay its first answer, not apply it twice).
+  if (error.code === 'CONTRACT' && error.status !== undefined && error.status < 300) return true;
   if (error.status !== undefined) return TRANSIENT_STATUSES.has(error.status);
   return error.code === 'NETWORK' || error.code === 'TIMEOUT';
 }
