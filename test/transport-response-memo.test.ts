@@ -81,6 +81,20 @@ describe('response memo', () => {
     expect(counter.runs).toBe(4);
   });
 
+  it('keeps the bodies within maxTotalLength together, forgetting the least recently used first', () => {
+    const { schema, counter } = countingSchema();
+    const memo = createResponseMemo({ maxTotalLength: BODY.length * 2 });
+
+    memo.parse('a', schema, BODY);
+    memo.parse('b', schema, BODY);
+    memo.parse('c', schema, BODY);
+    memo.parse('b', schema, BODY);
+    memo.parse('a', schema, BODY);
+
+    // Room for two bodies: c pushed a out, so a is validated again; b stayed.
+    expect(counter.runs).toBe(4);
+  });
+
   it('does not keep a body longer than maxTextLength, nor anything after clear()', () => {
     const { schema, counter } = countingSchema();
     const memo = createResponseMemo({ maxTextLength: BODY.length - 1 });

@@ -11,12 +11,18 @@ export interface ResponseMemoOptions {
    */
   maxEntries?: number;
   /**
-   * Longer bodies are parsed every time and not kept, so the memo never holds more than
-   * `maxEntries * maxTextLength` characters.
+   * Longer bodies are parsed every time and not kept.
    * @default 4_000_000
    * @example 1_000_000
    */
   maxTextLength?: number;
+  /**
+   * The characters all remembered bodies may hold together; the least recently used go first beyond it, so
+   * a few large bodies never pin `maxEntries * maxTextLength` characters.
+   * @default 8_000_000
+   * @example 2_000_000
+   */
+  maxTotalLength?: number;
 }
 
 /** Parses JSON response bodies with their schema, once per distinct body. */
@@ -60,8 +66,16 @@ export function decodeJson(text: string): unknown {
  * const parsed = memo.parse('GET /users/me', UserSchema, body, 'response');
  */
 export function createResponseMemo(options: ResponseMemoOptions = {}): ResponseMemo {
-  const { maxEntries = 32, maxTextLength = 4_000_000 } = options;
+  const { maxEntries = 32, maxTextLength = 4_000_000, maxTotalLength = 8_000_000 } = options;
   const entries = new Map<string, Entry>();
+  let total = 0;
+
+  function forget(key: string): void {
+    const entry = entries.get(key);
+    if (entry === undefined) return;
+    entries.delete(key);
+    total -= entry.text.length;
+  }
 
   return {
     parse(key, schema, text, pathPrefix) {
@@ -74,13 +88,15 @@ export function createResponseMemo(options: ResponseMemoOptions = {}): ResponseM
       const parsed = parseWithMessages(schema, decodeJson(text), pathPrefix);
       if (!parsed.ok || text.length > maxTextLength || maxEntries < 1) return parsed;
       deepFreeze(parsed.data);
-      entries.delete(key);
+      forget(key);
       entries.set(key, { schema, text, data: parsed.data });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      total += text.length;
+      while (entries.size > maxEntries || total > maxTotalLength) forget(entries.keys().next().value as string);
       return parsed;
     },
     clear() {
       entries.clear();
+      total = 0;
     },
   };
 }
