@@ -7,7 +7,9 @@ const { signIn } = useReferenceApi();
 
 describe('the operation follower on the reference API', () => {
   it('follows deployments started together to operation:completed with GET /operations?ids= polls', async () => {
-    const { bridge, log, httpCalls } = await signIn(demoCredentials, { operationDurationMs: 200 });
+    // Deploys to one tenant are accepted one after the other (writes run in order): operations long enough to
+    // overlap for several poll rounds, so that they are polled together however loaded the machine is.
+    const { bridge, log, httpCalls } = await signIn(demoCredentials, { operationDurationMs: 1_500 });
     const names = ['blog-a', 'blog-b', 'blog-c'];
 
     const finished = await Promise.all(
