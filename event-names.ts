@@ -1,6 +1,9 @@
 // The event map: every event of the WUIBridge and its listener arguments, derived from the request declarations.
+import type { LiveEvent } from './api/contract/live-events';
+import type { StreamStatus } from './api/stream/stream-status';
 import type { RequestPolicy } from './bridge/request-options';
 import type { BackendError } from './errors/backend-error';
+import type { Notification } from './interfaces/notification-interface';
 import type { Operation } from './interfaces/operation-interface';
 import type { User } from './interfaces/user-interface';
 import { requestDomains, requests, type RequestDomain, type Requests, type RequestTypesMap } from './requests/index';
@@ -40,10 +43,32 @@ export interface OutcomeMeta<K extends RequestName = RequestName> {
   durationMs: number;
 }
 
-/** Metadata of `state:changed`: the request (or followed operation) whose outcome changed the state. */
-export interface StateChangeMeta {
+/** A change made by a request's outcome (or by the operation it started): which request. */
+export interface RequestChangeMeta {
   requestId: string;
   name: RequestName;
+}
+
+/** A change pushed by the live stream: the events of one batch, reduced together. */
+export interface StreamChangeMeta {
+  /** The id of the batch's last event. */
+  lastEventId: string;
+  /** How many events the batch held. */
+  events: number;
+}
+
+/**
+ * Metadata of `state:changed`: the request whose outcome changed the state, or the batch of pushed events
+ * that did (`'lastEventId' in meta`).
+ */
+export type StateChangeMeta = RequestChangeMeta | StreamChangeMeta;
+
+/** Metadata of `notification:received`. */
+export interface NotificationMeta {
+  /** How many of the user's notifications are unread, this one included. */
+  unread: number;
+  /** The id of the event that pushed it. */
+  eventId: string;
 }
 
 /** Metadata of `operation:*` events: the request that started the long-running operation, and its target. */
@@ -69,6 +94,12 @@ export interface HandlerEvents {
    * is cleared next, and the requests waiting for the renewal end `UNAUTHORIZED`. Show the sign-in form.
    */
   'session:expired': [error: BackendError, meta: StateChangeMeta];
+  /** The live stream changed state: connecting, open, reconnecting (with the delay), paused or closed. */
+  'stream:status': [status: StreamStatus];
+  /** An event the live stream pushed, validated, after the state took it in (devtools, timelines, metrics). */
+  'stream:event': [event: LiveEvent];
+  /** The API pushed a new notification for the signed-in user; the state's unread count includes it. */
+  'notification:received': [notification: Notification, meta: NotificationMeta];
 }
 export type HandlerEventName = keyof HandlerEvents;
 
@@ -101,6 +132,9 @@ export const EventNames: readonly EventName[] = [
   'operation:completed',
   'operation:failed',
   'session:expired',
+  'stream:status',
+  'stream:event',
+  'notification:received',
 ];
 
 /** The request names of each domain (user, organization, tenant, ...), as the declarations group them. */

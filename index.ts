@@ -32,7 +32,10 @@ export type {
   RequestResult,
   Requests,
   ResolvedRequestMeta,
+  NotificationMeta,
+  RequestChangeMeta,
   StateChangeMeta,
+  StreamChangeMeta,
   SuccessEvents,
   WUIEventMap,
 } from './event-names';
@@ -46,6 +49,7 @@ export type {
   ServiceRefs,
 } from './requests/define-request';
 export type { RequestTypesMap } from './requests/index';
+export type { StreamRole, StreamState, StreamStatus } from './api/stream/stream-status';
 // The named input and success payload types of every request.
 export type {
   CreateAccountInput,
@@ -60,6 +64,25 @@ export type {
   UpdateEnvironmentInput,
 } from './api/contract/environment-routes';
 export type { ListResponse } from './api/contract/list-query';
+export type {
+  EntityKey,
+  InstanceChange,
+  LiveEvent,
+  LiveEventData,
+  LiveEventOf,
+  LiveEventType,
+  NotificationChange,
+  StreamReset,
+  TenantEntityKey,
+  TenantHeader,
+  UsageSample,
+  UserProfile,
+} from './api/contract/live-events';
+export type {
+  LoadNotificationsInput,
+  NotificationRefInput,
+  NotificationsRead,
+} from './api/contract/notification-routes';
 export type {
   AddOrganizationMemberInput,
   CreateOrganizationInput,
@@ -160,6 +183,7 @@ export type { ResourceType, VolumeKind, Resource } from './interfaces/resource-i
 export type { Link } from './interfaces/link-interface';
 export { OPERATION_KINDS, OPERATION_STATUSES } from './interfaces/operation-interface';
 export type { Operation, OperationKind, OperationStatus } from './interfaces/operation-interface';
+export type { Notification, NotificationKind, NotificationStatus } from './interfaces/notification-interface';
 export type { TenantMember } from './api/contract/tenant-routes';
 export type { Revision } from './api/contract/service-routes';
 export type { UpdateUserInput } from './api/contract/user-routes';

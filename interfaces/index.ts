@@ -90,3 +90,11 @@ export { LinkSchema } from './link-interface';
 export type { Link } from './link-interface';
 export { OPERATION_KINDS, OPERATION_STATUSES, OperationSchema } from './operation-interface';
 export type { Operation, OperationKind, OperationStatus } from './operation-interface';
+export {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  NotificationKindSchema,
+  NotificationStatusSchema,
+  NotificationSchema,
+} from './notification-interface';
+export type { Notification, NotificationKind, NotificationStatus } from './notification-interface';

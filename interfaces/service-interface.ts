@@ -81,6 +81,8 @@ export const ServiceSchema = z.object({
   duplexChannels: ChannelListSchema,
   cloudProvider: ShortTextSchema,
   currentRevision: IdSchema.optional(),
+  /** The long-running operation working on the service now (deploy, update, scale, restart, delete), if any. */
+  operation: IdSchema.optional(),
   startedAt: TimestampSchema.optional(),
   ...EntityTimestampsSchema.shape,
 });

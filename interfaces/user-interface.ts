@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { named } from './named';
-import { EmailSchema, EntityTimestampsSchema, IdSchema, NameSchema, ShortTextSchema } from './common';
+import { CountSchema, EmailSchema, EntityTimestampsSchema, IdSchema, NameSchema, ShortTextSchema } from './common';
 import { OrganizationSchema, type Organization } from './organization-interface';
 import { TenantSchema, type Tenant } from './tenant-interface';
 import { TokenSchema, type Token } from './token-interface';
@@ -33,6 +33,8 @@ export const UserSchema = z.object({
   axebowPlan: AxebowPlanSchema,
   companyName: ShortTextSchema,
   role: UserRoleSchema,
+  /** How many of the user's notifications are `unread`; kept current by the live stream. */
+  unreadNotifications: CountSchema,
   ...EntityTimestampsSchema.shape,
 });
 

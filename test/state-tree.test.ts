@@ -1,3 +1,4 @@
+import type { RequestChangeMeta } from '../event-names';
 import type { ServiceForm } from '../api/deploy-service-helper';
 import { UserSchema, type User } from '../interfaces/user-interface';
 import { demoCredentials, type ReferenceApi } from '../testing';
@@ -116,7 +117,7 @@ describe('the user state tree', () => {
     // login: the whole tree arrives at once.
     const login = await step(context, () => bridge.request('login', { ...demoCredentials }));
     const s1 = signedIn(login.state);
-    expect(login.changes.map(({ meta }) => meta.name)).toEqual(['login']);
+    expect(login.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['login']);
     expect(login.changes[0]?.state).toBe(s1);
     expect(s1.tenants.map((tenant) => [tenant.name, tenant.role])).toEqual([
       ['northwind-prod', 'owner'],
@@ -130,7 +131,7 @@ describe('the user state tree', () => {
     );
     const s2 = signedIn(created.state);
     const edge = created.result.id;
-    expect(created.changes.map(({ meta }) => meta.name)).toEqual(['createTenant']);
+    expect(created.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['createTenant']);
     expect(created.changes[0]?.state).toBe(s2);
     expect(s2.tenants.map((tenant) => tenant.id)).toEqual([prod, labs, edge]);
     expect(tenantOf(s2, edge)).toMatchObject({
@@ -161,7 +162,7 @@ describe('the user state tree', () => {
     // createAccount: only the new tenant's accounts change.
     const account = await step(context, () => bridge.request('createAccount', edgeAccount(edge)));
     const s3 = signedIn(account.state);
-    expect(account.changes.map(({ meta }) => meta.name)).toEqual(['createAccount']);
+    expect(account.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['createAccount']);
     expect(account.changes[0]?.state).toBe(s3);
     expect(tenantOf(s3, edge).accounts.map((item) => [item.id, item.name, item.cloudProvider.name])).toEqual([
       [account.result.id, 'aws-edge', 'aws'],
@@ -178,7 +179,7 @@ describe('the user state tree', () => {
       bridge.request('createEnvironment', edgeEnvironment(edge, account.result.id)),
     );
     const s4 = signedIn(environment.state);
-    expect(environment.changes.map(({ meta }) => meta.name)).toEqual(['createEnvironment']);
+    expect(environment.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['createEnvironment']);
     expect(environment.changes[0]?.state).toBe(s4);
     expect(tenantOf(s4, edge).environments).toMatchObject([
       {
@@ -205,7 +206,7 @@ describe('the user state tree', () => {
     );
     const s5 = signedIn(deployed.state);
     const gateway = deployed.result.target.id;
-    expect(deployed.changes.map(({ meta }) => meta.name)).toEqual(['deployService']);
+    expect(deployed.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['deployService']);
     expect(deployed.changes[0]?.state).toBe(s5);
     expect(tenantOf(s5, edge).services.map((service) => service.id)).toEqual([gateway]);
     const deployedService = serviceOf(s5, edge, gateway);
@@ -229,7 +230,7 @@ describe('the user state tree', () => {
       ),
     );
     const s6 = signedIn(scaled.state);
-    expect(scaled.changes.map(({ meta }) => meta.name)).toEqual(['scaleService', 'scaleService']);
+    expect(scaled.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['scaleService', 'scaleService']);
     const [marked, reloaded] = scaled.changes.map(({ state }) => state);
     expect(serviceOf(marked ?? null, edge, gateway)).toEqual({ ...deployedService, status: 'deploying' });
     expect(reloaded).toBe(s6);
@@ -250,7 +251,7 @@ describe('the user state tree', () => {
       bridge.request('deleteService', { tenantId: edge, serviceId: gateway }, { until: 'completed' }),
     );
     const s7 = signedIn(deleted.state);
-    expect(deleted.changes.map(({ meta }) => meta.name)).toEqual(['deleteService', 'deleteService']);
+    expect(deleted.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['deleteService', 'deleteService']);
     const [deleting, removed] = deleted.changes.map(({ state }) => state);
     expect(serviceOf(deleting ?? null, edge, gateway).status).toBe('deleting');
     expect(removed).toBe(s7);
@@ -327,7 +328,7 @@ describe('the user state tree', () => {
     );
     const after = signedIn(scaled.state);
 
-    expect(scaled.changes.map(({ meta }) => meta.name)).toEqual(['scaleService', 'scaleService']);
+    expect(scaled.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['scaleService', 'scaleService']);
     expect(serviceOf(after, prod, payments)).not.toBe(serviceOf(before, prod, payments));
     expect(serviceOf(after, prod, payments).minReplicas).toBe(2);
     expect(serviceOf(after, prod, shop)).toBe(serviceOf(before, prod, shop));

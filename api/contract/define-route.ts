@@ -19,8 +19,12 @@ export interface RouteDefinition {
   /** Schema of the success body; for `binary` routes, ignored by the client (the body is bytes). */
   response: z.ZodType;
   successStatus: number;
-  /** `binary` bodies (e.g. an invoice PDF) are returned as bytes, not parsed as JSON. */
-  responseType?: 'json' | 'binary';
+  /**
+   * `binary` bodies (e.g. an invoice PDF) are returned as bytes, not parsed as JSON. `event-stream` routes
+   * answer `text/event-stream` and stay open; `response` is then the schema of one event. Only the live
+   * stream client (`api/stream/`) reads them, never the request transport.
+   */
+  responseType?: 'json' | 'binary' | 'event-stream';
   /**
    * Body fields whose values are secrets (passwords, credential secrets, tokens), as dotted paths into the
    * body (`'cloudProvider.credentialSecret'`). The transport removes their values from every error text of

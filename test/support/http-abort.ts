@@ -37,7 +37,8 @@ export function hangingResolver(calls: string[]) {
 export function nextEvent<E extends EventName>(bridge: WUIBridge, event: E, requestId: string): Promise<EventArgs<E>> {
   return new Promise((resolve) => {
     const off = bridge.on(event, (...args: EventArgs<E>) => {
-      if (args[1].requestId !== requestId) return;
+      const meta: unknown = args[1];
+      if (typeof meta !== 'object' || meta === null || (meta as { requestId?: unknown }).requestId !== requestId) return;
       off();
       resolve(args);
     });

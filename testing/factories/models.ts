@@ -227,6 +227,7 @@ export const buildUser = (overrides: Partial<User> = {}): User => ({
   surname: 'Lovelace',
   email: 'ada@acme.example',
   notificationsEnabled: true,
+  unreadNotifications: 0,
   organizations: [buildOrganization()],
   tokens: [buildToken()],
   tenants: [buildTenant()],

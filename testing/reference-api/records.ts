@@ -16,6 +16,7 @@ import type {
   TenantStatus,
   VolumeKind,
 } from '../../interfaces';
+import type { Notification } from '../../interfaces/notification-interface';
 import type { OperationKind } from '../../interfaces/operation-interface';
 
 // What the reference API stores. Records hold write-only values (passwords, secrets) that views never copy.
@@ -225,3 +226,6 @@ export interface OperationRecord {
   onSuccess: () => void;
   onFailure: () => void;
 }
+
+/** A notification kept for one user (`userId`); the view leaves `userId` out. */
+export type NotificationRecord = Notification & { userId: string };

@@ -7,6 +7,7 @@ import type {
   LinkRecord,
   MarketplaceItemRecord,
   MembershipRecord,
+  NotificationRecord,
   OperationRecord,
   OrganizationRecord,
   RefreshTokenRecord,
@@ -17,6 +18,7 @@ import type {
   TenantRecord,
   UserRecord,
 } from './records';
+import { EventJournal } from './events/event-journal';
 import { IdempotencyKeys } from './idempotency';
 
 const SNAPSHOT_VERSION = 1;
@@ -56,6 +58,8 @@ export class Store {
   readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   /** The answers of requests with an `Idempotency-Key`, replayed to their retries. */
   readonly idempotency = new IdempotencyKeys(() => this.now());
+  /** Every change pushed to the live streams (`GET /events`), kept for replay. */
+  readonly events = new EventJournal();
   readonly tokens = new Map<string, ApiTokenRecord>();
   readonly organizations = new Map<string, OrganizationRecord>();
   readonly invoices = new Map<string, InvoiceRecord>();
@@ -69,6 +73,7 @@ export class Store {
   readonly marketplaceItems = new Map<string, MarketplaceItemRecord>();
   readonly links: LinkRecord[] = [];
   readonly operations = new Map<string, OperationRecord>();
+  readonly notifications = new Map<string, NotificationRecord>();
   private readonly counters = new Map<string, number>();
   private frozenAt: number | undefined;
   // The latest time `timestamp()` handed out: versions never go backwards, even within one ms.
@@ -126,6 +131,7 @@ export class Store {
     this.sessions.clear();
     this.refreshTokens.clear();
     this.idempotency.clear();
+    this.events.clear();
     this.counters.clear();
     this.memberships.length = 0;
     this.links.length = 0;
@@ -184,7 +190,17 @@ export class Store {
       resources: this.resources,
       marketplaceItems: this.marketplaceItems,
       operations: this.operations,
+      notifications: this.notifications,
     };
+  }
+
+  /** How many notifications of `userId` are `unread`. */
+  unreadNotificationsOf(userId: string): number {
+    let unread = 0;
+    for (const notification of this.notifications.values()) {
+      if (notification.userId === userId && notification.status === 'unread') unread++;
+    }
+    return unread;
   }
 
   userByEmail(email: string): UserRecord | undefined {

@@ -82,6 +82,7 @@ export function serviceView(store: Store, service: ServiceRecord): Service {
     duplexChannels: channels('duplex'),
     cloudProvider: account?.cloudProvider.name ?? '',
     ...(service.currentRevision === undefined ? {} : { currentRevision: service.currentRevision }),
+    ...(service.busyWith === undefined ? {} : { operation: service.busyWith }),
     ...(service.lastDeployed === undefined ? {} : { lastDeployed: service.lastDeployed }),
     ...(service.startedAt === undefined ? {} : { startedAt: service.startedAt }),
     createdAt: service.createdAt,

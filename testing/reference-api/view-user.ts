@@ -102,6 +102,7 @@ export function userView(store: Store, user: UserRecord): User {
     axebowPlan: user.axebowPlan,
     companyName: user.companyName,
     role: user.role,
+    unreadNotifications: store.unreadNotificationsOf(user.id),
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
   };
