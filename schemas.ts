@@ -68,7 +68,11 @@ export {
 } from './interfaces/resource-interface';
 export { LinkSchema } from './interfaces/link-interface';
 export { OperationSchema } from './interfaces/operation-interface';
-export { NotificationKindSchema, NotificationStatusSchema, NotificationSchema } from './interfaces/notification-interface';
+export {
+  NotificationKindSchema,
+  NotificationStatusSchema,
+  NotificationSchema,
+} from './interfaces/notification-interface';
 export { LiveEventSchema } from './api/contract/live-events';
 export { TenantMemberSchema } from './api/contract/tenant-routes';
 export { RevisionSchema } from './api/contract/service-routes';

@@ -60,7 +60,10 @@ describe('a session that survives token expiry (reference server)', () => {
 
   it('ends the session when the refresh token is refused: one session:expired, the tree null, every waiter UNAUTHORIZED', async () => {
     const log: string[] = [];
-    backend.bridge.on('session:expired', (error, meta) => void log.push(`session:expired ${error.code} ${(meta as RequestChangeMeta).name}`));
+    backend.bridge.on(
+      'session:expired',
+      (error, meta) => void log.push(`session:expired ${error.code} ${(meta as RequestChangeMeta).name}`),
+    );
     backend.bridge.on('state:changed', (state) => void log.push(`state:changed ${state === null ? 'null' : 'user'}`));
     backend.api.inject('refreshSession', { status: 401, code: 'UNAUTHORIZED', message: 'Refresh token revoked' });
     await waitPastExpiry();

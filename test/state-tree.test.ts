@@ -230,7 +230,10 @@ describe('the user state tree', () => {
       ),
     );
     const s6 = signedIn(scaled.state);
-    expect(scaled.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['scaleService', 'scaleService']);
+    expect(scaled.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual([
+      'scaleService',
+      'scaleService',
+    ]);
     const [marked, reloaded] = scaled.changes.map(({ state }) => state);
     expect(serviceOf(marked ?? null, edge, gateway)).toEqual({ ...deployedService, status: 'deploying' });
     expect(reloaded).toBe(s6);
@@ -251,7 +254,10 @@ describe('the user state tree', () => {
       bridge.request('deleteService', { tenantId: edge, serviceId: gateway }, { until: 'completed' }),
     );
     const s7 = signedIn(deleted.state);
-    expect(deleted.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['deleteService', 'deleteService']);
+    expect(deleted.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual([
+      'deleteService',
+      'deleteService',
+    ]);
     const [deleting, removed] = deleted.changes.map(({ state }) => state);
     expect(serviceOf(deleting ?? null, edge, gateway).status).toBe('deleting');
     expect(removed).toBe(s7);
@@ -328,7 +334,10 @@ describe('the user state tree', () => {
     );
     const after = signedIn(scaled.state);
 
-    expect(scaled.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual(['scaleService', 'scaleService']);
+    expect(scaled.changes.map(({ meta }) => (meta as RequestChangeMeta).name)).toEqual([
+      'scaleService',
+      'scaleService',
+    ]);
     expect(serviceOf(after, prod, payments)).not.toBe(serviceOf(before, prod, payments));
     expect(serviceOf(after, prod, payments).minReplicas).toBe(2);
     expect(serviceOf(after, prod, shop)).toBe(serviceOf(before, prod, shop));

@@ -38,7 +38,8 @@ export function nextEvent<E extends EventName>(bridge: WUIBridge, event: E, requ
   return new Promise((resolve) => {
     const off = bridge.on(event, (...args: EventArgs<E>) => {
       const meta: unknown = args[1];
-      if (typeof meta !== 'object' || meta === null || (meta as { requestId?: unknown }).requestId !== requestId) return;
+      if (typeof meta !== 'object' || meta === null || (meta as { requestId?: unknown }).requestId !== requestId)
+        return;
       off();
       resolve(args);
     });
