@@ -1,5 +1,6 @@
 import { accountRoutes } from './account-routes';
 import { environmentRoutes } from './environment-routes';
+import { eventRoutes } from './event-routes';
 import { marketplaceRoutes } from './marketplace-routes';
 import { organizationRoutes } from './organization-routes';
 import { resourceRoutes } from './resource-routes';
@@ -39,7 +40,8 @@ export type Routes = typeof userRoutes &
   typeof environmentRoutes &
   typeof serviceRoutes &
   typeof marketplaceRoutes &
-  typeof resourceRoutes;
+  typeof resourceRoutes &
+  typeof eventRoutes;
 
 /** Every route of the Aurora REST API, by id: the contract the client, the reference API and OpenAPI share. */
 export const routes: Routes = {
@@ -51,6 +53,8 @@ export const routes: Routes = {
   ...serviceRoutes,
   ...marketplaceRoutes,
   ...resourceRoutes,
+  // The live stream is read by the stream client (api/stream/), not by a request: it belongs to no domain.
+  ...eventRoutes,
 } as const;
 
 export type RouteId = keyof Routes;

@@ -197,6 +197,8 @@ export const CASES: Record<string, Case> = {
     call: () => ({ params: prodParams, query: { filter: byName, sort: '-name', limit: '2', offset: '1' } }),
   },
   getService: { status: 200, call: () => ({ params: { tenantId: prod, serviceId: shop } }) },
+  // An id the API never handed out: the stream opens with one `stream.reset` event, which the check reads.
+  streamEvents: { status: 200, call: () => ({ headers: { 'Last-Event-ID': '999999' } }) },
   deployService: { status: 202, call: () => ({ params: prodParams, body: deploySpec }) },
   updateService: {
     status: 202,

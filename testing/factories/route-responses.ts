@@ -91,4 +91,6 @@ export const routeResponses: { readonly [K in RouteId]: () => RouteAnswer<K> } =
   createResource: buildResource,
   updateResource: buildResource,
   deleteResource: none,
+  // One pushed event: the route answers a stream of them.
+  streamEvents: () => ({ id: '1', type: 'stream.reset', data: { reason: 'too_old' } }),
 };

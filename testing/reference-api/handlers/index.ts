@@ -1,4 +1,5 @@
 import type { RouteId } from '../../../api/contract';
+import type { eventRoutes } from '../../../api/contract/event-routes';
 import { accountHandlers } from './account-handlers';
 import { environmentHandlers } from './environment-handlers';
 import { linkHandlers } from './link-handlers';
@@ -27,6 +28,9 @@ export const handlerDomains = {
   marketplace: marketplaceHandlers,
 };
 
+/** The routes a domain handler answers: all but the live stream, which the stream hub serves (`events/`). */
+export type HandledRouteId = Exclude<RouteId, keyof typeof eventRoutes>;
+
 /** One domain handler per route of the contract: a route without a handler does not compile. */
 export const handlers = {
   ...handlerDomains.user,
@@ -37,4 +41,4 @@ export const handlers = {
   ...handlerDomains.resource,
   ...handlerDomains.service,
   ...handlerDomains.marketplace,
-} satisfies Handlers<RouteId>;
+} satisfies Handlers<HandledRouteId>;
