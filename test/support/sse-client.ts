@@ -51,6 +51,7 @@ export async function openStream(baseUrl: string, token: string, options: Stream
     for (const waiter of [...waiters]) waiter();
   };
   let done = false;
+  let reader: ReadableStreamDefaultReader<string> | undefined;
   const parser = createParser({
     onEvent: (event) => {
       messages.push({ id: event.id, event: event.event, data: event.data });
@@ -64,7 +65,7 @@ export async function openStream(baseUrl: string, token: string, options: Stream
   const ended = (async () => {
     const body = response.body;
     if (body === null) return;
-    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    reader = body.pipeThrough(new TextDecoderStream()).getReader();
     try {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) parser.feed(chunk.value);
     } catch {
@@ -105,7 +106,11 @@ export async function openStream(baseUrl: string, token: string, options: Stream
       return taken;
     },
     comment: (count) => waitFor(() => comments.length >= count, `${count} comments`),
-    close: () => abort.abort(),
+    // Under msw an aborted fetch leaves its body open on the client side: the reader lets go of it as well.
+    close: () => {
+      abort.abort();
+      reader?.cancel().catch(() => undefined);
+    },
   };
 }
 
