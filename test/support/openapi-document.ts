@@ -186,7 +186,8 @@ export function expectDocumented(entry: DocumentedOperation, answer: Answer): vo
     const validate = validatorAt(`${found.pointer}/content/${segment('text/event-stream')}/schema`);
     const events: unknown[] = [];
     const parser = createParser({
-      onEvent: (message) => events.push({ id: message.id, type: message.event, data: JSON.parse(message.data) }),
+      onEvent: (message) =>
+        events.push({ id: message.id, type: message.event, data: JSON.parse(message.data) as unknown }),
     });
     parser.feed(answer.text);
     expect(events.length).toBeGreaterThan(0);

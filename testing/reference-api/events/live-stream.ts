@@ -24,6 +24,8 @@ export class LiveStream {
   private controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private ended = false;
+  // Messages written in one synchronous run (a request's changes, a burst) go out as one chunk: one socket write.
+  private pending: Uint8Array[] = [];
 
   constructor(private readonly options: LiveStreamOptions) {
     this.body = new ReadableStream<Uint8Array>(
@@ -49,14 +51,22 @@ export class LiveStream {
 
   /** Writes `bytes`; a client that lets more than {@link MAX_BACKLOG_BYTES} pile up is dropped instead. */
   send(bytes: Uint8Array): void {
-    const { controller } = this;
-    if (this.ended || controller === undefined) return;
+    if (this.ended) return;
+    this.pending.push(bytes);
+    if (this.pending.length === 1) queueMicrotask(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    const { controller, pending } = this;
+    this.pending = [];
+    if (this.ended || controller === undefined || pending.length === 0) return;
     if ((controller.desiredSize ?? 0) < -MAX_BACKLOG_BYTES) {
       this.end(true);
       return;
     }
-    controller.enqueue(bytes);
-  }
+    const [only] = pending;
+    controller.enqueue(pending.length === 1 && only !== undefined ? only : concat(pending));
+  };
 
   /** Ends the stream: the client sees its body end, and reconnects if it wants to. */
   close(): void {
@@ -67,6 +77,8 @@ export class LiveStream {
 
   private end(closeBody: boolean): void {
     if (this.ended) return;
+    // What was written before the end still goes out.
+    if (closeBody) this.flush();
     this.ended = true;
     clearInterval(this.heartbeat);
     this.options.signal.removeEventListener('abort', this.onAbort);
@@ -79,4 +91,14 @@ export class LiveStream {
     }
     this.options.onClose();
   }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const joined = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return joined;
 }

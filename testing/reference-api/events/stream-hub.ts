@@ -82,12 +82,13 @@ export class StreamHub {
       caller.credential.type === 'apiToken'
         ? [...store.tokens.values()].find((token) => token.secret === caller.credential.value)?.id
         : undefined;
-    let unsubscribe: (() => void) | undefined;
+    // Set once the replay is sent; the stream may end before (an aborted request).
+    const subscription: { off?: () => void } = {};
     const stream = new LiveStream({
       heartbeatMs: this.options.heartbeatMs,
       signal,
       onClose: () => {
-        unsubscribe?.();
+        subscription.off?.();
         this.streams.delete(stream);
         if (this.streams.size === 0) this.stopTicker();
       },
@@ -104,7 +105,7 @@ export class StreamHub {
       for (const entry of missed) if (entry.audience.has(userId)) stream.send(sseEntry(entry));
     }
     // Replay and subscription happen in one synchronous step: no event can fall between them.
-    unsubscribe = store.events.subscribe((entry) => {
+    subscription.off = store.events.subscribe((entry) => {
       if (entry.audience.has(userId)) stream.send(sseEntry(entry));
     });
     this.streams.set(stream, { userId, signedIn: () => stillSignedIn(store, caller, tokenId) });

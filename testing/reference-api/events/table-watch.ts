@@ -63,7 +63,7 @@ export interface TableChanges<R> {
 
 /**
  * The ids of one table the feed saw at its last scan, to tell created from updated records and to find the
- * deleted ones: a scan is one pass over the table (a Set lookup and a string comparison per record).
+ * deleted ones: a scan is one pass over the table, one string comparison per unchanged record.
  */
 export class TableWatch<R extends WatchedRecord> {
   private known = new Map<string, Known>();
@@ -81,18 +81,18 @@ export class TableWatch<R extends WatchedRecord> {
     const { types, view } = this.spec;
     const changes: TableChanges<R> = { created: [], updated: [], deleted: [] };
     const records = this.spec.records();
-    let seen = 0;
     for (const record of records.values()) {
+      // A new record is stamped when it is made, so only records stamped since the last scan are looked up.
+      if (!watermark.changed(record.updatedAt)) continue;
       const known = this.known.get(record.id);
-      if (known !== undefined) seen++;
-      if (!watermark.changed(record.updatedAt) && known !== undefined) continue;
       this.known.set(record.id, this.entryOf(record));
       (known === undefined ? changes.created : changes.updated).push(record);
       // Records that were checked for the view's types by the schema tests; the feed cannot name each type here.
       const event = { type: known === undefined ? types.created : types.updated, data: view(record) };
       publish(event as PublishedEvent, this.spec.audience?.(record) ?? members(record.tenant));
     }
-    if (seen === this.known.size - changes.created.length) return changes;
+    // Every record is known now: more known ids than records means some were deleted.
+    if (this.known.size === records.size) return changes;
     for (const [id, known] of this.known) {
       if (records.has(id)) continue;
       this.known.delete(id);
