@@ -1,7 +1,8 @@
 import { LAST_EVENT_ID_HEADER } from '../../../api/contract/event-routes';
 import { authenticate, type Caller } from '../access';
 import { ApiError } from '../errors';
-import { apiErrorResponse, dropped, playFault } from '../fault-answers';
+import { routes } from '../../../api/contract';
+import { apiErrorResponse, dropped, playFault, spoilAnswer } from '../fault-answers';
 import type { RouteFault } from '../faults';
 import { sseRawMessage } from './sse';
 import type { StreamHub, StreamSpoiler } from './stream-hub';
@@ -15,7 +16,8 @@ const SCHEMA_BREAKING: StreamSpoiler = (id) =>
 /**
  * Answers `GET /events`: authenticated by the Authorization header like every route (a 401 is a JSON ErrorBody,
  * before any stream starts), then the caller's live stream from the hub. An injected `fault` is played first;
- * `malformedBody` and `breakSchema` open the stream with one spoiled message, `dropAfterApply` drops it.
+ * `malformedBody` and `breakSchema` open the stream with one spoiled message (without a valid token: a spoiled
+ * JSON answer, as other routes give), `dropAfterApply` drops it.
  */
 export async function answerStream(
   store: Store,
@@ -40,8 +42,11 @@ export async function answerStream(
     if (failed !== undefined) return failed;
     if (fault.dropAfterApply === true) return dropped();
   }
-  if (caller === undefined)
-    return apiErrorResponse(failure ?? new ApiError('UNAUTHORIZED', 'Not signed in'), requestId);
+  if (caller === undefined) {
+    const refused = apiErrorResponse(failure ?? new ApiError('UNAUTHORIZED', 'Not signed in'), requestId);
+    // As on every route, a spoiling fault answers the success status even when the route itself failed.
+    return fault === undefined ? refused : spoilAnswer(routes.streamEvents, fault, refused, requestId);
+  }
   const spoil = fault?.malformedBody === true ? MALFORMED : fault?.breakSchema === true ? SCHEMA_BREAKING : undefined;
   const headers = new Headers({ 'X-Request-Id': requestId });
   return hub.open(caller, request.headers.get(LAST_EVENT_ID_HEADER), request.signal, headers, spoil);
