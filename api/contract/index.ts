@@ -1,6 +1,7 @@
 import { accountRoutes } from './account-routes';
 import { environmentRoutes } from './environment-routes';
 import { marketplaceRoutes } from './marketplace-routes';
+import { notificationRoutes } from './notification-routes';
 import { organizationRoutes } from './organization-routes';
 import { resourceRoutes } from './resource-routes';
 import { serviceRoutes } from './service-routes';
@@ -17,9 +18,10 @@ export interface RouteDomains {
   resource: typeof resourceRoutes;
   service: typeof serviceRoutes;
   marketplace: typeof marketplaceRoutes;
+  notification: typeof notificationRoutes;
 }
 
-/** The routes by domain: the eight domains the request declarations and the reference API share. */
+/** The routes by domain: the nine domains the request declarations and the reference API share. */
 export const routeDomains: RouteDomains = {
   user: userRoutes,
   organization: organizationRoutes,
@@ -29,6 +31,7 @@ export const routeDomains: RouteDomains = {
   resource: resourceRoutes,
   service: serviceRoutes,
   marketplace: marketplaceRoutes,
+  notification: notificationRoutes,
 };
 
 /** The type of {@link routes}, named so that declarations refer to each group instead of spelling it out. */
@@ -39,7 +42,8 @@ export type Routes = typeof userRoutes &
   typeof environmentRoutes &
   typeof serviceRoutes &
   typeof marketplaceRoutes &
-  typeof resourceRoutes;
+  typeof resourceRoutes &
+  typeof notificationRoutes;
 
 /** Every route of the Aurora REST API, by id: the contract the client, the reference API and OpenAPI share. */
 export const routes: Routes = {
@@ -51,6 +55,7 @@ export const routes: Routes = {
   ...serviceRoutes,
   ...marketplaceRoutes,
   ...resourceRoutes,
+  ...notificationRoutes,
 } as const;
 
 export type RouteId = keyof Routes;

@@ -1,6 +1,7 @@
 import type { RouteId } from '../../api/contract';
 import { createApp, type ReferenceApp } from './app';
 import { Faults, type RouteFault } from './faults';
+import { crashInstance } from './instance-crash';
 import { seedStore, type SeedName } from './seed';
 import { Store } from './store';
 
@@ -58,6 +59,12 @@ export interface ReferenceApi {
   inject(route: RouteId, fault: RouteFault): () => void;
   /** Forgets every change and every injected fault: back to the seed, ids restarting. */
   reset(): void;
+  /**
+   * Makes an instance crash, as the passing of time might: it turns `failed`, its service `degraded`, and
+   * every member of its tenant gets an `instance_crashed` notification. Throws for an unknown instance.
+   * @example api.crashInstance('inst-1')
+   */
+  crashInstance(instanceId: string): void;
 }
 
 export const DEFAULT_BASE_URL = 'http://localhost:4010/api';
@@ -89,5 +96,6 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       store.clear();
       seedStore(store, seed);
     },
+    crashInstance: (instanceId) => void crashInstance(store, instanceId),
   };
 }
