@@ -211,6 +211,16 @@ describe('reference API notifications of plans, memberships and crashes', () => 
     expect(() => api.crashInstance('inst-nope')).toThrow('No service has instance inst-nope');
   });
 
+  it('a deleted user’s notifications go with them', async () => {
+    const { api, call, login } = referenceClient();
+    notify(api.store, [viewer], draft('Soon gone'));
+    const token = await login(viewerCredentials);
+
+    expect((await call('deleteUser', { token })).status).toBe(204);
+
+    expect(api.store.notifications.size).toBe(0);
+  });
+
   it('a user who turned notifications off gets none', async () => {
     const { api, call, token } = await signedInClient();
     await call('updateUser', { token, body: { notificationsEnabled: false } });
