@@ -48,7 +48,7 @@ export function startOperation(store: Store, plan: OperationPlan): OperationReco
   ensureIdle(store, plan.service);
   const { service } = plan;
   const release = (effect: () => void) => () => {
-    // Taken before the effect: a deleted service no longer lists its instances.
+    // Taken before the effect, which may replace the instances the notification names.
     const draft = operationEnded(operation, service);
     service.busyWith = undefined;
     effect();
