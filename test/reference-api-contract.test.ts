@@ -38,6 +38,7 @@ describe('reference API contract conformance', () => {
     for (const credentials of [demoCredentials, viewerCredentials, freemiumCredentials, labsOwnerCredentials]) {
       const token = await login(credentials);
       const user = UserSchema.parse((await call('loadUser', { token })).body);
+      await call('loadNotifications', { token });
       for (const organization of user.organizations) {
         await call('loadInvoices', { token, params: { organizationId: organization.id } });
         for (const invoice of organization.invoices) {

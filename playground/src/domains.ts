@@ -11,6 +11,7 @@ export const DOMAIN_LABELS: Record<RequestDomain, string> = {
   resource: 'Resources',
   service: 'Services',
   marketplace: 'Marketplace',
+  notification: 'Notifications',
 };
 
 export type Domain = RequestDomain;

@@ -4,6 +4,7 @@ import { createApp, type ReferenceApp } from './app';
 import type { PublishedEvent } from './events/event-journal';
 import { DEFAULT_HEARTBEAT_MS, StreamHub } from './events/stream-hub';
 import { Faults, type RouteFault } from './faults';
+import { crashInstance } from './instance-crash';
 import { seedStore, type SeedName } from './seed';
 import { Store } from './store';
 
@@ -106,6 +107,12 @@ export interface ReferenceApi extends LiveStreamControls {
   reset(): void;
   /** The open streams and the change feed behind `GET /events`. */
   readonly live: StreamHub;
+  /**
+   * Makes an instance crash, as the passing of time might: it turns `failed`, its service `degraded`, and
+   * every member of its tenant gets an `instance_crashed` notification. Throws for an unknown instance.
+   * @example api.crashInstance('inst-1')
+   */
+  crashInstance(instanceId: string): void;
 }
 
 export const DEFAULT_BASE_URL = 'http://localhost:4010/api';
@@ -149,6 +156,11 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     advanceOperations: (ms) => live.advanceOperations(ms),
     get openStreams() {
       return live.size;
+    },
+    crashInstance: (instanceId) => {
+      crashInstance(store, instanceId);
+      // A change made outside any request: the feed publishes it now, as the passing of time would.
+      live.feed.flush();
     },
   };
 }

@@ -4,6 +4,7 @@ import { accountHandlers } from './account-handlers';
 import { environmentHandlers } from './environment-handlers';
 import { linkHandlers } from './link-handlers';
 import { marketplaceHandlers } from './marketplace-handlers';
+import { notificationHandlers } from './notification-handlers';
 import { operationHandlers } from './operation-handlers';
 import { organizationHandlers } from './organization-handlers';
 import { resourceHandlers } from './resource-handlers';
@@ -14,7 +15,7 @@ import type { Handlers } from './types';
 import { userHandlers } from './user-handlers';
 
 /**
- * The handlers by domain: the same eight domains as the contract and the request declarations. The service
+ * The handlers by domain: the same nine domains as the contract and the request declarations. The service
  * domain is split over four files by size: reads, long-running changes, links, and the operations they start.
  */
 export const handlerDomains = {
@@ -26,6 +27,7 @@ export const handlerDomains = {
   resource: resourceHandlers,
   service: { ...serviceReadHandlers, ...serviceOperationHandlers, ...linkHandlers, ...operationHandlers },
   marketplace: marketplaceHandlers,
+  notification: notificationHandlers,
 };
 
 /** The routes a domain handler answers: all but the live stream, which the stream hub serves (`events/`). */
@@ -41,4 +43,5 @@ export const handlers = {
   ...handlerDomains.resource,
   ...handlerDomains.service,
   ...handlerDomains.marketplace,
+  ...handlerDomains.notification,
 } satisfies Handlers<HandledRouteId>;
