@@ -85,7 +85,7 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
   function apply(current: Connection, batch: readonly LiveEvent[]): void {
     const last = batch.at(-1);
     if (last === undefined) return;
-    live.commit((state) => reducer.apply(state, batch), { lastEventId: last.id, events: batch.length });
+    live.commit((state) => reducer.reduce(state, batch), { lastEventId: last.id, events: batch.length });
     current.lastEventId = last.id;
     for (const event of batch) afterApplied(event);
   }

@@ -18,7 +18,7 @@ export interface LiveReducer {
    * Returns `state` itself when nothing changed. Not frozen: the handler commits it (`commitState`).
    * `stream.reset` changes nothing here: the handler reloads the tree.
    */
-  apply(state: UserState, batch: readonly LiveEvent[]): UserState;
+  reduce(state: UserState, batch: readonly LiveEvent[]): UserState;
   /** Forgets what earlier sessions told (usage sample times). */
   reset(): void;
 }
@@ -72,7 +72,7 @@ export function createLiveReducer(): LiveReducer {
   const clock = createSampleClock();
 
   return {
-    apply(state, batch) {
+    reduce(state, batch) {
       let working = state;
       const draft = createServiceDraft(() => working);
       for (const event of batch) {

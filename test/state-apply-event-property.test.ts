@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { LiveEvent } from '../api/contract/live-events';
+import { TenantHeaderSchema, type LiveEvent } from '../api/contract/live-events';
 import type { Service, ServiceStatus } from '../interfaces/service-interface';
 import type { Tenant } from '../interfaces/tenant-interface';
 import type { User } from '../interfaces/user-interface';
@@ -49,10 +49,7 @@ const initialUser = (): User =>
   });
 
 let eventId = 0;
-function header(tenant: Tenant) {
-  const { services: _s, accounts: _a, environments: _e, marketplaceItems: _m, resources: _r, ...rest } = tenant;
-  return rest;
-}
+const header = (tenant: Tenant) => TenantHeaderSchema.parse(tenant);
 
 /**
  * Plays `changes` on a model of the server, one clock tick each. Every version reaches the client as the
@@ -130,7 +127,7 @@ describe('pushed events and request answers together', () => {
           let state: UserState = commitState(null, initialUser());
           let batch: LiveEvent[] = [];
           const flushBatch = () => {
-            if (batch.length > 0) state = commitState(state, reducer.apply(state, batch));
+            if (batch.length > 0) state = commitState(state, reducer.reduce(state, batch));
             batch = [];
           };
           for (const index of arrival) {
@@ -149,7 +146,7 @@ describe('pushed events and request answers together', () => {
           let newest = initialUser();
           for (const delivery of deliveries) {
             if (delivery.via === 'answer') newest = commitState(newest, answer(newest, delivery)) as User;
-            else newest = commitState(newest, createLiveReducer().apply(newest, [delivery.event])) as User;
+            else newest = commitState(newest, createLiveReducer().reduce(newest, [delivery.event])) as User;
           }
           expect(versions(state as User)).toEqual(versions(newest));
         },
