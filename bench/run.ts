@@ -11,6 +11,7 @@ import { replaceEqualDeep } from '../state/structural-sharing';
 import type { UserState } from '../state/user-state';
 import { createReferenceApi } from '../testing/reference-api/create-reference-api';
 import { buildService, buildTenant, buildUser } from '../testing/factories';
+import { runLiveReduceBench } from './live-reduce';
 import { runRequestPathBench } from './request-path';
 
 interface Result {
@@ -188,3 +189,4 @@ for (const result of results) {
   console.log(`${result.name}\n  ${result.ratio.toFixed(3)} ${result.unit} (target <= ${result.target}: ${verdict})`);
 }
 await runRequestPathBench();
+await runLiveReduceBench();

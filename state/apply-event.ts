@@ -3,7 +3,7 @@ import type { TenantMember } from '../api/contract/tenant-routes';
 import type { User } from '../interfaces/user-interface';
 import { storeAccount, storeEnvironment, storeResource } from './infrastructure-tree';
 import { removeAccount, removeEnvironment, removeOrganization, removeResource, removeToken } from './removals';
-import { createServiceDraft } from './service-draft';
+import { createServiceDraft, createServiceIndex } from './service-draft';
 import { dropTenant, putTenant } from './tenant-tree';
 import { isLater } from './timestamps';
 import { findTenant, updateTenant, updateUser, upsertById } from './tree';
@@ -70,11 +70,12 @@ function applyMember(state: UserState, member: TenantMember, deleted: boolean): 
 
 export function createLiveReducer(): LiveReducer {
   const clock = createSampleClock();
+  const index = createServiceIndex();
 
   return {
     reduce(state, batch) {
       let working = state;
-      const draft = createServiceDraft(() => working);
+      const draft = createServiceDraft(() => working, index);
       for (const event of batch) {
         if (draft.pending && TOUCHES_SERVICES.has(event.type)) working = draft.write(working);
         working = applyOne(working, event);
@@ -163,6 +164,7 @@ export function createLiveReducer(): LiveReducer {
     },
     reset() {
       clock.clear();
+      index.clear();
     },
   };
 }

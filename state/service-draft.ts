@@ -7,24 +7,52 @@ import { replaceEqualDeep } from './structural-sharing';
 import { updateTenant, upsertById } from './tree';
 import type { UserState } from './user-state';
 
-// The position of each service id in a tenant's services list, by list. Lists are never mutated, so an index
-// stays right for its list; a list made by replacing elements in place shares its predecessor's index.
-const positions = new WeakMap<readonly Service[], Map<string, number>>();
+interface Indexed {
+  positions: Map<string, number>;
+  /** The list `positions` was built from or kept up to date with: a miss in it is a real miss. */
+  list: readonly Service[];
+}
 
-function indexOf(list: readonly Service[]): Map<string, number> {
-  let index = positions.get(list);
-  if (index === undefined) {
-    index = new Map(list.map((service, position) => [service.id, position]));
-    positions.set(list, index);
+/**
+ * Where each service id sits in each tenant's services list, kept from batch to batch: between batches the
+ * list is copied (a commit makes a new array) but mostly keeps its order, so a position found is checked
+ * against the list and trusted; the index is rebuilt only when a lookup misses in a list it was not built
+ * from (a service added or removed since).
+ */
+export function createServiceIndex() {
+  const tenants = new Map<string, Indexed>();
+
+  function build(tenantId: string, list: readonly Service[]): Indexed {
+    const positions = new Map<string, number>();
+    for (let position = 0; position < list.length; position++) positions.set((list[position] as Service).id, position);
+    const indexed = { positions, list };
+    tenants.set(tenantId, indexed);
+    return indexed;
   }
-  return index;
+
+  return {
+    /** The position of service `serviceId` in `list`, the services of tenant `tenantId`. */
+    positionOf(tenantId: string, list: readonly Service[], serviceId: string): number | undefined {
+      const indexed = tenants.get(tenantId) ?? build(tenantId, list);
+      const position = indexed.positions.get(serviceId);
+      if (position !== undefined && list[position]?.id === serviceId) return position;
+      if (indexed.list === list) return undefined;
+      return build(tenantId, list).positions.get(serviceId);
+    },
+    /** `list` is the tenant's new services list: `previous` with elements replaced in place and `added` appended. */
+    extend(tenantId: string, previous: readonly Service[], list: readonly Service[], added: readonly Service[]): void {
+      const indexed = tenants.get(tenantId);
+      if (indexed?.list !== previous) return;
+      for (const [offset, service] of added.entries()) indexed.positions.set(service.id, previous.length + offset);
+      indexed.list = list;
+    },
+    clear(): void {
+      tenants.clear();
+    },
+  };
 }
 
-function find(list: readonly Service[], id: string): Service | undefined {
-  const position = indexOf(list).get(id);
-  const found = position === undefined ? undefined : list[position];
-  return found?.id === id ? found : undefined;
-}
+export type ServiceIndex = ReturnType<typeof createServiceIndex>;
 
 /** A service's new form (`null`: deleted) and where it ran before the batch, to fix references only when needed. */
 interface Drafted {
@@ -37,8 +65,13 @@ interface Drafted {
  * per batch: each tenant's services list is copied once, not once per event, so a batch costs O(events + list)
  * instead of O(events × list). Later changes to one service see the earlier ones of the same batch.
  */
-export function createServiceDraft(base: () => UserState) {
+export function createServiceDraft(base: () => UserState, index: ServiceIndex) {
   const tenants = new Map<string, Map<string, Drafted>>();
+
+  function find(tenant: Tenant, serviceId: string): Service | undefined {
+    const position = index.positionOf(tenant.id, tenant.services, serviceId);
+    return position === undefined ? undefined : tenant.services[position];
+  }
 
   function entry(tenantId: string, serviceId: string): Drafted | undefined {
     let drafts = tenants.get(tenantId);
@@ -46,7 +79,7 @@ export function createServiceDraft(base: () => UserState) {
     if (existing !== undefined) return existing;
     const tenant = base()?.tenants.find((candidate) => candidate.id === tenantId);
     if (tenant === undefined) return undefined;
-    const stored = find(tenant.services, serviceId);
+    const stored = find(tenant, serviceId);
     const created: Drafted = {
       service: stored ?? null,
       placement: stored === undefined ? undefined : { environment: stored.environment, account: stored.account },
@@ -61,7 +94,7 @@ export function createServiceDraft(base: () => UserState) {
     const drafted = tenants.get(tenantId)?.get(serviceId);
     if (drafted === undefined) {
       const tenant = base()?.tenants.find((candidate) => candidate.id === tenantId);
-      if (tenant === undefined || find(tenant.services, serviceId) === undefined) return;
+      if (tenant === undefined || find(tenant, serviceId) === undefined) return;
     }
     const found = drafted ?? entry(tenantId, serviceId);
     if (found === undefined || found.service === null) return;
@@ -110,7 +143,7 @@ export function createServiceDraft(base: () => UserState) {
     write(state: UserState): UserState {
       let next = state;
       for (const [tenantId, drafts] of tenants)
-        next = updateTenant(next, tenantId, (tenant) => written(tenant, drafts));
+        next = updateTenant(next, tenantId, (tenant) => written(tenant, drafts, index));
       tenants.clear();
       return next;
     },
@@ -119,27 +152,30 @@ export function createServiceDraft(base: () => UserState) {
 
 export type ServiceDraft = ReturnType<typeof createServiceDraft>;
 
-function written(tenant: Tenant, drafts: ReadonlyMap<string, Drafted>): Tenant {
-  const index = indexOf(tenant.services);
+function written(tenant: Tenant, drafts: ReadonlyMap<string, Drafted>, index: ServiceIndex): Tenant {
   let services: Array<Service | undefined> | undefined;
+  const added: Service[] = [];
   let removed = false;
   const placements: ServicePlacement[] = [];
   for (const [serviceId, { service, placement }] of drafts) {
-    const position = index.get(serviceId);
+    const position = index.positionOf(tenant.id, tenant.services, serviceId);
     const stored = position === undefined ? undefined : tenant.services[position];
-    const present = position !== undefined && stored?.id === serviceId;
+    const present = position !== undefined;
     if (service === null) {
       if (!present) continue;
-      services ??= tenant.services.slice();
+      services ??= Array.from(tenant.services);
       services[position] = undefined;
       removed = true;
       placements.push({ serviceId });
       continue;
     }
     if (present && stored === service) continue;
-    services ??= tenant.services.slice();
+    services ??= Array.from(tenant.services);
     if (present) services[position] = service;
-    else services.push(service);
+    else {
+      services.push(service);
+      added.push(service);
+    }
     if (!present || placement?.environment !== service.environment || placement.account !== service.account) {
       placements.push({ serviceId, environmentId: service.environment, accountId: service.account });
     }
@@ -148,8 +184,7 @@ function written(tenant: Tenant, drafts: ReadonlyMap<string, Drafted>): Tenant {
   const list = removed
     ? services.filter((service): service is Service => service !== undefined)
     : (services as Service[]);
-  // Replaced in place, the list keeps every position: its index carries over.
-  if (list.length === tenant.services.length && !removed) positions.set(list, index);
+  if (!removed) index.extend(tenant.id, tenant.services, list, added);
   const changed = { ...tenant, services: list };
   return placements.length === 0 ? changed : withServiceReferences(changed, placements);
 }
