@@ -158,6 +158,38 @@ describe('live updates', () => {
     expect(live.calls).toEqual(['open 1', 'close 1']);
   });
 
+  it('reports a renewal the stream asked for and that failed as the end of the session, once', async () => {
+    server.use(http.get(`${API}/users/me`, () => HttpResponse.json(user())));
+    const live = scriptedLiveSource();
+    const { bridge, log, handler } = setup({
+      stream: { source: live.factory },
+      auth: {
+        getAccessToken: () => 'stream-token',
+        refreshAccessToken: () => {
+          throw new Error('the identity provider said no');
+        },
+      },
+    });
+    await bridge.request('loadUser');
+    await flush();
+    live.status('open');
+    log.clear();
+
+    // What the stream client does when its connection meets 401: renew through the handler's session.
+    const context = live.contexts[0];
+    const renewed = await context?.session.refresh('stream-token', context.requestId);
+    live.status('closed', new BackendError({ code: 'UNAUTHORIZED', status: 401, message: 'The session has expired' }));
+    await flush();
+
+    expect(renewed).toBe(false);
+    expect(lines(log)).toEqual([
+      'session:expired UNAUTHORIZED {"lastEventId":"0","events":0}',
+      'state:changed {"lastEventId":"0","events":0}',
+      'stream:status closed',
+    ]);
+    expect(handler.getState()).toBeNull();
+  });
+
   it('closes the stream on logout and opens a new one for the next user', async () => {
     server.use(http.post(`${API}/auth/logout`, () => new HttpResponse(null, { status: 204 })));
     const { bridge, live, log } = await signedIn();
