@@ -11,6 +11,7 @@ import { replaceEqualDeep } from '../state/structural-sharing';
 import type { UserState } from '../state/user-state';
 import { createReferenceApi } from '../testing/reference-api/create-reference-api';
 import { buildService, buildTenant, buildUser } from '../testing/factories';
+import { runLiveReduceBench } from './live-reduce';
 import { runRequestPathBench } from './request-path';
 import { runStreamServerBench } from './stream-server';
 
@@ -190,3 +191,4 @@ for (const result of results) {
 }
 await runRequestPathBench();
 await runStreamServerBench();
+await runLiveReduceBench();
