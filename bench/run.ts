@@ -12,6 +12,7 @@ import type { UserState } from '../state/user-state';
 import { createReferenceApi } from '../testing/reference-api/create-reference-api';
 import { buildService, buildTenant, buildUser } from '../testing/factories';
 import { runRequestPathBench } from './request-path';
+import { runStreamDisconnectsBench } from './stream-disconnects';
 
 interface Result {
   name: string;
@@ -188,3 +189,4 @@ for (const result of results) {
   console.log(`${result.name}\n  ${result.ratio.toFixed(3)} ${result.unit} (target <= ${result.target}: ${verdict})`);
 }
 await runRequestPathBench();
+await runStreamDisconnectsBench();
