@@ -3,6 +3,14 @@ import { reconnectDelayMs } from '../api/stream/backoff';
 import { createEventStream } from '../api/stream/event-stream';
 import { resolveStreamOptions } from '../api/stream/stream-options';
 import { BackendError } from '../errors/backend-error';
+import {
+  streamEnded,
+  streamNotEventStream,
+  streamRefused,
+  streamSessionEnded,
+  streamSilent,
+  streamUnreachable,
+} from '../errors/messages';
 import { API, server, useMockApi } from './support/setup';
 import { mockEventsRoute, sse, streamUnderTest, TOKEN, until } from './stream-client-harness';
 
@@ -354,5 +362,52 @@ describe('the live stream client: configuration and origin', () => {
       ['CONFIG', 'stream.pauseWhenHiddenMs'],
       ['CONFIG', 'stream.lastEventId'],
     ]);
+  });
+});
+
+describe('the live stream client: error messages', () => {
+  const call = {
+    method: 'GET',
+    path: '/events',
+    requestId: 'req-9',
+    apiBaseUrl: API,
+    timeoutMs: 45_000,
+    secrets: [TOKEN],
+  };
+
+  it('say what failed, why, and whether the stream reconnects by itself, never with the token', () => {
+    const reconnecting = [
+      streamRefused(call, { status: 502, message: `Bad gateway for Bearer ${TOKEN}` }, 'reconnects'),
+      streamRefused(call, { status: 302 }, 'reconnects'),
+      streamUnreachable(call, `ECONNREFUSED ${TOKEN}`),
+      streamEnded(call),
+      streamSilent(call, 45_000),
+      streamNotEventStream(call, 'application/json'),
+    ];
+    expect(reconnecting.map((error) => error.code)).toEqual([
+      'SERVER',
+      'CONTRACT',
+      'NETWORK',
+      'NETWORK',
+      'TIMEOUT',
+      'CONTRACT',
+    ]);
+    for (const error of reconnecting) {
+      expect(error.message).toMatch(/^The live stream \(GET \/events\) /);
+      expect(error.message).toContain('It reconnects by itself');
+      expect(error.message).not.toContain(TOKEN);
+      expect(error).toMatchObject({ method: 'GET', path: '/events', requestId: 'req-9' });
+    }
+    expect(reconnecting[1]!.message).toContain('redirect, which is never followed');
+    const closed = [
+      streamRefused(call, { status: 403, message: 'Not for you', reason: 'owner_required' }, 'closed'),
+      streamSessionEnded(call, true),
+    ];
+    for (const error of closed) {
+      expect(error.retryable).toBe(false);
+      expect(error.message).not.toContain('reconnects by itself');
+    }
+    expect(closed[0]!.message).toContain('stays closed');
+    expect(closed[1]!.message).toContain('Sign in again');
   });
 });

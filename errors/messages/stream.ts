@@ -40,7 +40,7 @@ export function streamRefused(call: HttpCall, response: ErrorResponse, outcome: 
       : `${adviceFor(code, response.reason)} The stream stays closed until it is opened again.`;
   return new BackendError({
     code,
-    message: `${STREAM} was refused with ${status === 0 ? 'a redirect' : status}: ${why}. ${then}`,
+    message: `${STREAM} failed with ${status === 0 ? 'a redirect' : status}: ${why}. ${then}`,
     status: status === 0 ? undefined : status,
     retryable: outcome === 'reconnects',
     retryAfterMs: retryAfterMs(response.retryAfter),
