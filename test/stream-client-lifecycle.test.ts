@@ -228,3 +228,31 @@ describe('the live stream client: hidden tabs', () => {
     expect(time.pending()).toBe(0);
   });
 });
+
+describe('the live stream client: listeners that act on the stream', () => {
+  it('tells every listener in the same order when one reopens the stream as it closes', async () => {
+    const { connections } = mockEventsRoute((_request, index) =>
+      index === 0 ? HttpResponse.json({ code: 'FORBIDDEN', message: 'Not now' }, { status: 403 }) : undefined,
+    );
+    const { stream, log } = streamUnderTest();
+    const second: string[] = [];
+    stream.subscribe({
+      events: () => undefined,
+      status: (status) => {
+        if (status.state === 'closed' && connections.length === 0) stream.open();
+      },
+    });
+    stream.subscribe({ events: () => undefined, status: (status) => void second.push(status.state) });
+    stream.open();
+    await until(() => connections.length === 1, 'the reopened connection');
+    stream.close();
+    expect(log).toEqual([
+      'status connecting attempt 0',
+      'status closed attempt 0 FORBIDDEN',
+      'status connecting attempt 0',
+      'status open',
+      'status closed attempt 0',
+    ]);
+    expect(second).toEqual(['connecting', 'closed', 'connecting', 'open', 'closed']);
+  });
+});

@@ -10,10 +10,26 @@ function describe(error: unknown): string {
 /**
  * The listeners of a live source and its latest status. A status is passed on only when its state differs
  * from the last one; a listener that throws is logged (never with the events) and does not stop the others.
+ * Every listener is told everything in the same order, even what a listener causes while it is told.
  */
 export function createStatusFeed(initial: StreamStatus, logger: Logger) {
   const listeners = new Set<LiveSourceListener>();
   let status = Object.freeze({ ...initial });
+  // A listener may act on the source while it is told something (reopen it when it closes): what that
+  // causes is told after, to every listener, so that each sees the same order.
+  const queue: Array<() => void> = [];
+  let draining = false;
+
+  function dispatch(job: () => void): void {
+    queue.push(job);
+    if (draining) return;
+    draining = true;
+    try {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) next();
+    } finally {
+      draining = false;
+    }
+  }
 
   function each(call: (listener: LiveSourceListener) => void, what: string): void {
     for (const listener of [...listeners]) {
@@ -35,11 +51,11 @@ export function createStatusFeed(initial: StreamStatus, logger: Logger) {
       if (next.state === status.state) return;
       status = Object.freeze(next);
       const current = status;
-      each((listener) => listener.status(current), `the status ${current.state}`);
+      dispatch(() => each((listener) => listener.status(current), `the status ${current.state}`));
     },
     deliver(batch: readonly LiveEvent[]): void {
       const frozen = Object.freeze(batch);
-      each((listener) => listener.events(frozen), `${batch.length} events`);
+      dispatch(() => each((listener) => listener.events(frozen), `${batch.length} events`));
     },
     subscribe(listener: LiveSourceListener): () => void {
       // Each subscription is its own: the same object subscribed twice is called twice, and each unsubscribe
