@@ -1,4 +1,5 @@
 // The backend handler: answers the bridge's requests with REST calls, and keeps the user's state tree.
+import { resolveStreamOptions } from './api/stream/stream-options';
 import { createTransport, type HttpCallInfo, type RetryOptions, type Transport } from './api/http/transport';
 import type { Claim, IncomingRequest } from './bridge/claim';
 import { resolveEnvironment, type EnvironmentOptions, type ResolvedEnvironment } from './environment';
@@ -90,7 +91,7 @@ export interface BackendHandlerOptions {
    * `false`: no stream; the tree changes only by this handler's requests, and operations are polled.
    * @default {} (on)
    * @example false
-   * @example { source: (context) => createScriptedSource() }
+   * @example { backoff: { initialMs: 500, maxMs: 10_000 }, heartbeatTimeoutMs: 90_000, pauseWhenHiddenMs: false }
    */
   stream?: false | LiveStreamOptions;
 }
@@ -116,11 +117,15 @@ export interface BackendHandler {
 export function createBackendHandler(options: BackendHandlerOptions): BackendHandler {
   const { bridge } = options;
   const environment = resolveEnvironment(options.environment);
+  // A bad stream option is a CONFIG error now, not at the first sign-in.
+  if (options.stream !== false) resolveStreamOptions(options.stream);
   const logger = createLogger(environment.logLevel, options.logger);
   // The request behind each requestId still in the handler's hands, so that a session found expired by any
   // of its calls (a poll included) is reported against it.
   const requestNames = new Map<string, RequestName>();
-  const { session, refresher } = createHandlerAuth(options.auth, () => transport, expire);
+  const { session, refresher } = createHandlerAuth(options.auth, () => transport, expire, {
+    apiBaseUrl: environment.apiBaseUrl,
+  });
   const transport: Transport = createTransport({
     environment,
     session: refresher,

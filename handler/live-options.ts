@@ -15,6 +15,8 @@ export interface LiveSourceContext {
    * requests alike, and the reconnect carries the new token.
    */
   readonly session: SessionRefresher;
+  /** The signed-in user the stream is for: tabs share a stream only between sessions of one user. */
+  readonly userId: string;
   /** The correlation id of the stream's own calls and renewals (`X-Request-Id`, logs, an expired session). */
   readonly requestId: string;
   readonly logger: Logger;

@@ -12,6 +12,7 @@ import type { UserState } from '../state/user-state';
 import { defaultLiveSource } from './default-live-source';
 import type { LiveSourceContext, LiveStreamOptions } from './live-options';
 import type { OperationFollower } from './operation-follower';
+import { resolveStreamOptions } from '../api/stream/stream-options';
 
 /** The correlation id of the live stream's own calls: its connection, its renewals and its reloads. */
 export const LIVE_REQUEST_ID = 'live-stream';
@@ -19,7 +20,7 @@ export const LIVE_REQUEST_ID = 'live-stream';
 export interface LiveUpdatesOptions {
   /** The handler's `stream` option: `false` turns live updates off. */
   options: LiveStreamOptions | false | undefined;
-  context: Omit<LiveSourceContext, 'options' | 'requestId'>;
+  context: Omit<LiveSourceContext, 'options' | 'requestId' | 'userId'>;
   /** Applies `change` to the state as it is now and emits one `state:changed` if anything changed. */
   commit(change: StatePatch, meta: StreamChangeMeta): void;
   notify<E extends HandlerEventName>(event: E, ...args: HandlerEvents[E]): void;
@@ -50,6 +51,8 @@ interface Connection {
   /** While the tree is reloaded after `stream.reset`, the events that arrive, to apply after it. */
   buffered: LiveEvent[] | undefined;
   lastEventId: string | undefined;
+  /** Cancels the attempt planned after a `401` close, if any. */
+  cancelReopen: (() => void) | undefined;
 }
 
 const OFF: LiveUpdates = {
@@ -68,6 +71,7 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
   if (live.options === false) return OFF;
   const options = live.options ?? {};
   const createSource = options.source ?? defaultLiveSource;
+  const reopenAfterMs = resolveStreamOptions(options).backoff.maxMs;
   const reducer = createLiveReducer();
   let connection: Connection | undefined;
 
@@ -139,14 +143,20 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
       else live.follower.resume();
     }
     if (current.closing || connection !== current) return;
+    // A session that really ended was ended by the renewal itself (session:expired). A stream closed 401 while
+    // the session goes on (the renewal could not reach the API, or the app supplies its tokens) tries again
+    // later, after the longest reconnect wait, rather than signing the user out or hammering the API.
     if (status.state === 'closed' && status.error?.code === 'UNAUTHORIZED') {
-      live.expire(status.error, { lastEventId: current.lastEventId ?? status.lastEventId ?? '0', events: 0 });
+      const retry = setTimeout(() => {
+        if (connection === current && !current.closing) current.source.open();
+      }, reopenAfterMs);
+      current.cancelReopen = () => clearTimeout(retry);
     }
   }
 
   function connect(userId: string): void {
     reducer.reset();
-    const source = createSource({ ...live.context, options, requestId: LIVE_REQUEST_ID });
+    const source = createSource({ ...live.context, options, userId, requestId: LIVE_REQUEST_ID });
     const current: Connection = {
       userId,
       source,
@@ -155,6 +165,7 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
       open: false,
       buffered: undefined,
       lastEventId: undefined,
+      cancelReopen: undefined,
     };
     connection = current;
     current.unsubscribe = source.subscribe({
@@ -170,6 +181,7 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
     const current = connection;
     if (current === undefined) return;
     current.closing = true;
+    current.cancelReopen?.();
     connection = undefined;
     current.source.close();
     current.unsubscribe();

@@ -207,7 +207,9 @@ describe('reference API session refresh', () => {
         body: JSON.stringify(demoCredentials),
       }),
     );
-    expect(login.headers.get('Access-Control-Expose-Headers')).toBe('X-Request-Id,Idempotent-Replayed,Retry-After');
+    expect(login.headers.get('Access-Control-Expose-Headers')).toBe(
+      'X-Request-Id,Idempotent-Replayed,Retry-After,Last-Event-ID',
+    );
   });
 });
 
