@@ -7,6 +7,7 @@ import {
   type RequestOptions,
   type WUIBridge,
 } from 'aurora-backend-handler';
+import { LiveLog } from './live-log';
 import { TimelineModel } from './timeline-model';
 
 /** The library, wired like a WUI would: one bridge, one handler on the page's own API, and the devtools. */
@@ -14,6 +15,8 @@ export interface Backend {
   bridge: WUIBridge;
   handler: BackendHandler;
   timeline: TimelineModel;
+  /** What the live stream pushed, its status changes and notifications: the timeline's "Pushed" lane. */
+  live: LiveLog;
   apiBaseUrl: string;
   /** `bridge.request` for an operation chosen at run time, with an input built from a form. */
   send(operation: RequestName, input: unknown, options?: RequestOptions): Promise<unknown>;
@@ -21,6 +24,7 @@ export interface Backend {
 
 export function createBackend(apiBaseUrl = new URL('/api', window.location.origin).href): Backend {
   const timeline = new TimelineModel();
+  const live = new LiveLog();
   const bridge = createWUIBridge({
     onListenerError: (error, event) => console.error(`[playground] a listener of "${event}" failed`, error),
   });
@@ -31,7 +35,10 @@ export function createBackend(apiBaseUrl = new URL('/api', window.location.origi
     onHttpCall: (call) => timeline.recordHttp(call),
   });
   for (const event of EventNames) {
-    bridge.on(event, (...args: unknown[]) => timeline.record(event, args));
+    bridge.on(event, (...args: unknown[]) => {
+      timeline.record(event, args);
+      live.record(event, args);
+    });
   }
   handler.start();
   // The operation and its input are only known at run time: the library validates the input with zod.
@@ -44,6 +51,7 @@ export function createBackend(apiBaseUrl = new URL('/api', window.location.origi
     bridge,
     handler,
     timeline,
+    live,
     apiBaseUrl,
     send: (operation, input, options) => request(operation, input, options),
   };
