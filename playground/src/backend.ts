@@ -22,9 +22,13 @@ export interface Backend {
   send(operation: RequestName, input: unknown, options?: RequestOptions): Promise<unknown>;
 }
 
-export function createBackend(apiBaseUrl = new URL('/api', window.location.origin).href): Backend {
+/** `liveCapacity`: how many entries the "Pushed" lane keeps (`?live-capacity=` in the page's URL). */
+export function createBackend(
+  apiBaseUrl = new URL('/api', window.location.origin).href,
+  liveCapacity?: number,
+): Backend {
   const timeline = new TimelineModel();
-  const live = new LiveLog();
+  const live = new LiveLog(liveCapacity);
   const bridge = createWUIBridge({
     onListenerError: (error, event) => console.error(`[playground] a listener of "${event}" failed`, error),
   });

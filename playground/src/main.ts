@@ -15,7 +15,9 @@ import { mountTimeline } from './timeline-view';
 import { Toasts } from './toasts';
 import { mountTree } from './tree-view';
 
-const backend = createBackend();
+// `?live-capacity=5` makes the "Pushed" lane drop its oldest entries early (tests, demos).
+const liveCapacity = Number(new URLSearchParams(window.location.search).get('live-capacity'));
+const backend = createBackend(undefined, Number.isInteger(liveCapacity) && liveCapacity > 0 ? liveCapacity : undefined);
 const store = new SelectionStore();
 // The tree is the handler's: every success that changes it emits state:changed with the new snapshot.
 backend.bridge.on('state:changed', () => store.setUser(backend.handler.getState()));

@@ -19,6 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const staticRoot = join(root, 'playground', 'dist');
 const screenshots = join(root, 'test-results');
 const TIMEOUT_MS = 15_000;
+const SMALL_LANE = 4;
 
 let server: ReferenceServer;
 let browser: Browser | undefined;
@@ -34,7 +35,7 @@ interface Tab {
 }
 const tabs: Tab[] = [];
 
-async function openTab(context: BrowserContext, name: string): Promise<Tab> {
+async function openTab(context: BrowserContext, name: string, path = '/'): Promise<Tab> {
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
   const tab: Tab = { name, page, ui: new PlaygroundPage(page, screenshots), requests: [] };
@@ -50,7 +51,7 @@ async function openTab(context: BrowserContext, name: string): Promise<Tab> {
     if (pathname.startsWith('/api/') && pathname !== '/api/events')
       tab.requests.push(`${request.method()} ${pathname}`);
   });
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}${path}`);
   tabs.push(tab);
   return tab;
 }
@@ -167,7 +168,8 @@ step('a service deployed in one tab appears in the other at once, and the bell c
 step('another user of a shared tenant renames it, and both tabs show it', async () => {
   assert.ok(browser !== undefined);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  sam = await openTab(context, 'sam');
+  // A small "Pushed" lane, to see it drop its oldest entries.
+  sam = await openTab(context, 'sam', `/?live-capacity=${SMALL_LANE}`);
   await signIn(sam, labsOwnerCredentials, 'Sam Ortega');
   await indicator(sam, 'open');
   await selectTenant(sam, 'northwind-labs');
@@ -188,6 +190,14 @@ step('closing the leader tab hands the stream over to the other tab, which resum
   await sam.ui.send('tenant', 'updateTenant', { name: 'northwind-labs-2' });
   await follower.ui.visible(follower.ui.treeNode('tenant', 'northwind-labs-2'), 'a change after the handover');
   await follower.ui.screenshot('live-04-handed-over');
+});
+
+step('the Pushed lane keeps its newest entries and counts the dropped ones', async () => {
+  await sam.ui.visible('[data-testid="live-dropped"]:not([data-count="0"])', "the dropped count of Sam's lane");
+  await sam.page.getByTestId('live-show-samples').check();
+  const kept = await sam.page.getByTestId('live-entry').count();
+  assert.equal(kept, SMALL_LANE, `Sam's lane shows its newest ${SMALL_LANE} entries, samples included`);
+  await sam.ui.screenshot('live-05-bounded-lane');
 });
 
 step('raised no error in the pages', () => {
