@@ -39,7 +39,7 @@ export function mountLiveLane(root: HTMLElement, log: LiveLog): void {
 
   const updateCounts = () => {
     const hidden = samples.checked ? 0 : log.entries.filter(isSample).length;
-    count.textContent = plural(log.entries.length, 'event') + (hidden > 0 ? ` (${hidden} samples hidden)` : '');
+    count.textContent = plural(log.entries.length, 'event') + (hidden > 0 ? ` · ${hidden} hidden` : '');
     dropped.textContent = log.dropped > 0 ? `${log.dropped} older dropped` : '';
     dropped.dataset['count'] = String(log.dropped);
     empty.hidden = log.entries.some(visible);
