@@ -4,16 +4,26 @@ import type { Claim, IncomingRequest } from './bridge/claim';
 import { resolveEnvironment, type EnvironmentOptions, type ResolvedEnvironment } from './environment';
 import { defect, latestWinsOnWrite, superseded } from './errors/messages';
 import type { WUIBridge } from './event-helper';
-import { isLongRunning, REQUEST_NAMES, requests, type OperationEventMeta, type RequestName } from './event-names';
+import {
+  isLongRunning,
+  REQUEST_NAMES,
+  requests,
+  type OperationEventMeta,
+  type RequestName,
+  type StateChangeMeta,
+} from './event-names';
 import { createOperationFollower, type PollingOptions } from './handler/operation-follower';
 import { createReconciler } from './handler/reconcile';
 import { createRequestRunner } from './handler/request-runner';
 import { createHandlerAuth, type AuthOptions } from './handler/auth';
 import { createLatestWins } from './handler/latest-wins';
+import type { LiveStreamOptions } from './handler/live-options';
+import { createLiveUpdates, LIVE_REQUEST_ID } from './handler/live-updates';
 import { createServiceReloader, unchanged, type StatePatch } from './handler/service-reloader';
 import { createWriteOrder, resourceKey } from './handler/write-order';
 import type { BackendError } from './errors/backend-error';
 import type { Operation } from './interfaces/operation-interface';
+import { userRoutes } from './api/contract/user-routes';
 import { createLogger, type Logger } from './log/logger';
 import type { RequestDeclaration } from './requests/define-request';
 import { commitState } from './state/commit-state';
@@ -21,6 +31,7 @@ import type { UserState } from './state/user-state';
 
 export type { PollBackoff, PollingOptions } from './handler/operation-follower';
 export type { AuthOptions } from './handler/auth';
+export type { LiveSourceContext, LiveStreamOptions } from './handler/live-options';
 
 /** Options of {@link createBackendHandler}. */
 export interface BackendHandlerOptions {
@@ -70,6 +81,18 @@ export interface BackendHandlerOptions {
    * @example { initialMs: 100, factor: 2, maxMs: 5000, giveUpAfterMs: 120_000 }
    */
   polling?: PollingOptions;
+  /**
+   * Keeps the state tree live: once a user is signed in, the handler opens the API's event stream
+   * (`GET /events`), reduces every pushed change into the tree (one `state:changed` per batch of events that
+   * arrived together, never rolling an entity back), and emits `stream:status`, `stream:event` and
+   * `notification:received`. While the stream is open, long-running operations end by push and are not
+   * polled; when it is down, polling takes over. The stream closes on sign-out, session expiry and `stop()`.
+   * `false`: no stream; the tree changes only by this handler's requests, and operations are polled.
+   * @default {} (on)
+   * @example false
+   * @example { source: (context) => createScriptedSource() }
+   */
+  stream?: false | LiveStreamOptions;
 }
 
 /** The backend handler: turns request events into REST calls and answers each with one outcome event. */
@@ -117,20 +140,31 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
 
   // Applied to the state as it is now, with no await in between, so concurrent successes never overwrite
   // each other's changes; unchanged branches keep their identity.
-  function commit(change: (current: UserState) => UserState, requestId: string, name: RequestName): void {
+  function commitChange(change: (current: UserState) => UserState, meta: StateChangeMeta): void {
     const next = commitState(state, change(state));
     if (next === state) return;
+    const signedIn = state?.id;
     state = next;
-    claim?.notify('state:changed', state, { requestId, name });
+    claim?.notify('state:changed', state, meta);
+    // The stream follows the session, once the outcome that changed it has been emitted.
+    if (state?.id !== signedIn) queueMicrotask(() => live.sync(claim === undefined ? null : state));
+  }
+
+  function commit(change: (current: UserState) => UserState, requestId: string, name: RequestName): void {
+    commitChange(change, { requestId, name });
+  }
+
+  function endSession(error: BackendError, meta: StateChangeMeta): void {
+    claim?.notify('session:expired', error, meta);
+    commitChange(() => null, meta);
   }
 
   function expire(error: BackendError, requestId: string): void {
+    if (requestId === LIVE_REQUEST_ID) return endSession(error, live.meta());
     const name = requestNames.get(requestId);
     // Every call the transport makes belongs to a request or an operation tracked here; a miss is a defect.
     if (name === undefined) logger.warn('session expired during a call of no known request', { requestId });
-    const meta = { requestId, name: name ?? 'loadUser' };
-    claim?.notify('session:expired', error, meta);
-    commit(() => null, meta.requestId, meta.name);
+    endSession(error, { requestId, name: name ?? 'loadUser' });
   }
 
   async function settleOperation(operation: Operation, meta: OperationEventMeta): Promise<void> {
@@ -154,6 +188,20 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
       requestNames.delete(meta.requestId);
       claim?.notify('operation:failed', error, meta);
     },
+  });
+
+  const live = createLiveUpdates({
+    options: options.stream,
+    context: { environment, session: refresher, logger, onHttpCall: options.onHttpCall },
+    commit: commitChange,
+    notify: (event, ...args) => claim?.notify(event, ...args),
+    loadUser: (requestId) => transport.send(userRoutes.loadUser, {}, { requestId, fresh: true }),
+    follower,
+    // A session already ended (by a renewal that failed with the stream's id) is not ended twice.
+    expire: (error, meta) => {
+      if (state !== null) endSession(error, meta);
+    },
+    logger,
   });
 
   async function handle(request: IncomingRequest): Promise<void> {
@@ -201,7 +249,7 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
     // A read that was cancelled or superseded meanwhile brings nothing the caller still wants; a write did
     // change the server, so its answer is kept whatever happened to its caller.
     if (request.signal.aborted && declaration.route.method === 'GET') return false;
-    const reloads = declaration.reloads?.(outcome.input, state);
+    const reloads = declaration.reloads?.(outcome.input, state, outcome.result);
     const patch: StatePatch = reloads === undefined ? unchanged : await reloader.reload(reloads, state, requestId);
     const reduced = (current: UserState): UserState =>
       declaration.reduce === undefined ? current : declaration.reduce(current, outcome.result, outcome.input);
@@ -225,10 +273,12 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
     start() {
       if (claim !== undefined) return;
       claim = bridge.claim(REQUEST_NAMES, (request) => void handle(request));
+      live.sync(state);
     },
     stop() {
       if (claim === undefined) return;
       const releasing = claim;
+      live.stop();
       claim = undefined;
       follower.stop();
       requestNames.clear();

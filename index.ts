@@ -1,7 +1,14 @@
 // Root entry: what a WUI needs at run time (the bridge, the handler, errors, settings) and the named types of
 // the models and events. Zod schemas are in `./schemas`, the REST contract in `./contract`.
 export { createBackendHandler } from './backend-handler';
-export type { AuthOptions, BackendHandler, BackendHandlerOptions } from './backend-handler';
+export type {
+  AuthOptions,
+  BackendHandler,
+  BackendHandlerOptions,
+  LiveSourceContext,
+  LiveStreamOptions,
+} from './backend-handler';
+export type { LiveSource, LiveSourceListener } from './api/stream/live-source';
 export { createWUIBridge, WUIBridge } from './event-helper';
 export type {
   Claim,

@@ -11,7 +11,9 @@ import { replaceEqualDeep } from '../state/structural-sharing';
 import type { UserState } from '../state/user-state';
 import { createReferenceApi } from '../testing/reference-api/create-reference-api';
 import { buildService, buildTenant, buildUser } from '../testing/factories';
+import { runLiveReduceBench } from './live-reduce';
 import { runRequestPathBench } from './request-path';
+import { runStreamServerBench } from './stream-server';
 
 interface Result {
   name: string;
@@ -188,3 +190,5 @@ for (const result of results) {
   console.log(`${result.name}\n  ${result.ratio.toFixed(3)} ${result.unit} (target <= ${result.target}: ${verdict})`);
 }
 await runRequestPathBench();
+await runStreamServerBench();
+await runLiveReduceBench();

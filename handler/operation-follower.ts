@@ -3,6 +3,7 @@ import { isBackendError, type BackendError, type ErrorCode } from '../errors/bac
 import { defect, operationFailed, operationLost, operationUnfollowable } from '../errors/messages';
 import type { OperationEventMeta } from '../event-names';
 import type { Operation } from '../interfaces/operation-interface';
+import { isLater } from '../state/timestamps';
 import { createOperationPoller, type PollResult } from './operation-poller';
 import { grow, nextPoll, resolvePolling, type NextPoll, type PollingOptions } from './poll-schedule';
 
@@ -27,11 +28,31 @@ export interface OperationFollower {
   follow(operation: Operation, meta: Omit<OperationEventMeta, 'operationId' | 'target'>): void;
   /** Stops following every operation (the backend operations themselves go on): no timer left, calls aborted. */
   stop(): void;
+  /**
+   * The live stream pushes every change of the operations: no poll leaves until {@link resume}. Polls in
+   * flight still count.
+   */
+  pause(): void;
+  /** The live stream is down: every followed operation is polled at once, then with the backoff. */
+  resume(): void;
+  /**
+   * An operation as the live stream pushed it: a followed one moves, completes or fails exactly as with a poll
+   * of that answer. An operation not followed yet is remembered a while, for a `follow` whose answer was
+   * overtaken by the push. An older version than the one known is ignored.
+   */
+  push(operation: Operation): void;
+  /** Polls every followed operation once, even while paused (pushes may have been missed). */
+  pollOnce(): void;
+  /** Whether polling is paused (the live stream is open). */
+  readonly paused: boolean;
   /** How many operations are being followed. */
   readonly size: number;
 }
 
 /** Failed polls with these codes end the follow: trying again cannot succeed. Every other failure is retried. */
+/** How many pushed operations not (yet) followed are remembered, for a `follow` that comes after its push. */
+const RECENT_PUSHES = 256;
+
 const UNFOLLOWABLE: ReadonlySet<ErrorCode> = new Set([
   'UNAUTHORIZED',
   'FORBIDDEN',
@@ -67,6 +88,9 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
   let timerAt = Infinity;
   // After a Retry-After, no poll leaves before this time: a rate limit applies to the client, not to one operation.
   let holdUntil = -Infinity;
+  let paused = false;
+  // Pushes of operations no one follows yet: a 202 answer may reach the handler after its operation's push.
+  const recentPushes = new Map<string, Operation>();
 
   // A follower runs detached from any caller: whatever its callbacks throw is reported, never left unhandled.
   async function deliver(callback: () => unknown): Promise<void> {
@@ -103,6 +127,7 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
 
   /** Keeps the one timer set for the earliest due poll (not before a Retry-After hold), or none. */
   function arm(): void {
+    if (paused) return clearTimer();
     let dueAt = Infinity;
     for (const entry of active.values()) if (!entry.inFlight) dueAt = Math.min(dueAt, entry.next.dueAt);
     if (dueAt === Infinity) return clearTimer();
@@ -168,6 +193,8 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
     if (result.ok) {
       const current = result.operation;
       const previous = entry.operation;
+      // A poll that left before a push may bring an older version: the operation never goes back.
+      if (isLater(previous.updatedAt, current.updatedAt)) return true;
       entry.lastSuccessAt = at;
       if (current.status !== previous.status || current.progress !== previous.progress) {
         void deliver(() => options.onProgress(current, entry.meta));
@@ -215,17 +242,58 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
         inFlight: false,
       };
       active.set(operation.id, entry);
-      if (operation.status === 'succeeded' || operation.status === 'failed') {
+      const pushed = recentPushes.get(operation.id);
+      recentPushes.delete(operation.id);
+      if (pushed !== undefined && !isLater(operation.updatedAt, pushed.updatedAt)) {
+        if (!receive(entry, { ok: true, operation: pushed }, at)) return;
+      } else if (operation.status === 'succeeded' || operation.status === 'failed') {
         void settle(entry, operation);
         return;
       }
       plan([entry], at);
+    },
+    pause() {
+      paused = true;
+      clearTimer();
+    },
+    resume() {
+      if (!paused) return;
+      paused = false;
+      const at = now();
+      for (const entry of active.values()) {
+        // Followed by push until now: the give-up clock starts again, and the first poll leaves at once.
+        entry.lastSuccessAt = at;
+        entry.delayMs = polling.initialMs;
+        entry.next = { earliestAt: at, dueAt: at };
+      }
+      arm();
+    },
+    push(operation) {
+      const entry = active.get(operation.id);
+      if (entry === undefined) {
+        recentPushes.delete(operation.id);
+        recentPushes.set(operation.id, operation);
+        if (recentPushes.size > RECENT_PUSHES) recentPushes.delete(recentPushes.keys().next().value as string);
+        return;
+      }
+      if (isLater(entry.operation.updatedAt, operation.updatedAt)) return;
+      if (receive(entry, { ok: true, operation }, now())) arm();
+    },
+    pollOnce() {
+      const due = [...active.values()].filter((entry) => !entry.inFlight);
+      for (let start = 0; start < due.length; start += polling.batchSize) {
+        void pollChunk(due.slice(start, start + polling.batchSize));
+      }
+    },
+    get paused() {
+      return paused;
     },
     stop() {
       clearTimer();
       controller.abort();
       controller = new AbortController();
       active.clear();
+      recentPushes.clear();
       holdUntil = -Infinity;
     },
     get size() {

@@ -62,8 +62,12 @@ export interface RequestDeclaration<
   call?(input: P, api: CallApi<R>): Promise<z.output<O>>;
   /** How the success changes the state tree; absent when it changes nothing. Pure. */
   reduce?(state: UserState, result: z.output<O>, input: P): UserState;
-  /** Services to reload from the API after the success, when only the API knows their new form. */
-  reloads?(input: P, state: UserState): ServiceRefs;
+  /**
+   * Services to reload from the API after the success, when only the API knows their new form; they are in
+   * the tree before the success event. `result` is absent when the answer was lost (the handler then
+   * re-reads what the request may have changed); `undefined`: none known.
+   */
+  reloads?(input: P, state: UserState, result?: z.output<O>): ServiceRefs | undefined;
   /**
    * For a long-running request: when its operation succeeds, its target is gone. The handler drops it from
    * the tree (and reloads the services linked to it) instead of reloading it.

@@ -2,6 +2,7 @@ import type { Declarations } from './define-request';
 import { accountRequests, type AccountRequestTypes } from './account-requests';
 import { environmentRequests, type EnvironmentRequestTypes } from './environment-requests';
 import { marketplaceRequests, type MarketplaceRequestTypes } from './marketplace-requests';
+import { notificationRequests, type NotificationRequestTypes } from './notification-requests';
 import { organizationRequests, type OrganizationRequestTypes } from './organization-requests';
 import { resourceRequests, type ResourceRequestTypes } from './resource-requests';
 import { serviceRequests, type ServiceRequestTypes } from './service-requests';
@@ -9,7 +10,7 @@ import { tenantRequests, type TenantRequestTypes } from './tenant-requests';
 import { userRequests, type UserRequestTypes } from './user-requests';
 
 /**
- * Every request kind of the bridge, by domain: the same eight domains as the REST contract (`api/contract/`)
+ * Every request kind of the bridge, by domain: the same nine domains as the REST contract (`api/contract/`)
  * and the reference API. Adding a request means adding its route there and its declaration here.
  */
 export const requestDomains = {
@@ -21,6 +22,7 @@ export const requestDomains = {
   resource: resourceRequests,
   service: serviceRequests,
   marketplace: marketplaceRequests,
+  notification: notificationRequests,
 } as const;
 
 /** The types of every request, by name: what a component emits, its success payload, long-running or not. */
@@ -33,7 +35,8 @@ export interface RequestTypesMap
     EnvironmentRequestTypes,
     ResourceRequestTypes,
     ServiceRequestTypes,
-    MarketplaceRequestTypes {}
+    MarketplaceRequestTypes,
+    NotificationRequestTypes {}
 
 /** Every request's declaration, by name. */
 export type Requests = Declarations<RequestTypesMap>;
@@ -48,6 +51,7 @@ export const requests: Requests = {
   ...resourceRequests,
   ...serviceRequests,
   ...marketplaceRequests,
+  ...notificationRequests,
 };
 
 export type RequestDomain = keyof typeof requestDomains;

@@ -8,6 +8,7 @@ import { marketplaceRoutes as routes } from '../api/contract/marketplace-routes'
 import { DeployMarketplaceItemInputSchema, LoadMarketplaceInputSchema } from '../api/contract/service-inputs';
 import { MarketplaceItemSchema } from '../interfaces/marketplace-item-interface';
 import { OperationSchema } from '../interfaces/operation-interface';
+import { newServiceOf } from '../state/service-tree';
 import { updateTenant, upsertById } from '../state/tree';
 import { defineRequest } from './define-request';
 import { sendList } from './route-calls';
@@ -35,5 +36,6 @@ export const marketplaceRequests: Declarations<MarketplaceRequestTypes> = {
     route: routes.deployMarketplaceItem,
     input: DeployMarketplaceItemInputSchema,
     output: OperationSchema,
+    reloads: (_input, _state, operation) => newServiceOf(operation),
   }),
 };

@@ -33,7 +33,7 @@ import { ServiceFormSchema, UpdateServiceFormSchema } from '../api/deploy-servic
 import { LinkSchema } from '../interfaces/link-interface';
 import { OperationSchema } from '../interfaces/operation-interface';
 import { ServiceSchema } from '../interfaces/service-interface';
-import { markService, servicesWithLinks } from '../state/service-tree';
+import { markService, newServiceOf, servicesWithLinks } from '../state/service-tree';
 import { updateTenant, upsertById } from '../state/tree';
 import { defineRequest } from './define-request';
 import { sendAndEcho, sendList } from './route-calls';
@@ -78,6 +78,7 @@ export const serviceRequests: Declarations<ServiceRequestTypes> = {
     output: OperationSchema,
     parse: checkDeployForm,
     call: ({ tenantId, spec }, api) => api.send({ params: { tenantId }, body: spec }),
+    reloads: (_input, _state, operation) => newServiceOf(operation),
   }),
   updateService: defineRequest({
     route: routes.updateService,

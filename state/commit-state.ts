@@ -1,4 +1,4 @@
-import { deepFreeze } from '../immutable/deep-freeze';
+import { deepFreeze, freezeAgainst } from '../immutable/deep-freeze';
 import { mergeNewer } from './merge-newer';
 import type { UserState } from './user-state';
 
@@ -10,5 +10,5 @@ export function commitState(current: UserState, next: UserState): UserState {
   // Another signed-in user shares nothing with the previous one's tree, not even a kept version.
   if (current === null || next === null || current.id !== next.id) return next === current ? current : deepFreeze(next);
   const merged = mergeNewer(current, next);
-  return merged === current ? current : deepFreeze(merged);
+  return merged === current ? current : freezeAgainst(merged, current);
 }

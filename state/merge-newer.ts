@@ -100,24 +100,39 @@ function mergeRecord(current: Data, next: Data, context: Context): Data {
   return shared;
 }
 
+// The first `length` elements of `list`, as a new array: `slice` of a frozen array (every list of the state) is
+// many times slower than `Array.from` in V8, which matters for lists of 10,000 services.
+function prefix(list: readonly unknown[], length: number): unknown[] {
+  const copy = Array.from(list);
+  if (length < copy.length) copy.length = length;
+  return copy;
+}
+
 function mergeList(current: readonly unknown[], next: readonly unknown[], field: string, context: Context): unknown[] {
+  // Once a difference is found: a copy of `current` overwritten in place, position by position (no pushes).
   let result: unknown[] | undefined;
   let byId: Map<string, unknown> | undefined;
   for (let position = 0; position < next.length; position++) {
     const item = next[position];
-    const id = entityId(item);
     let counterpart = current[position];
-    if (id !== undefined && entityId(counterpart) !== id) {
-      byId ??= indexById(current);
-      counterpart = byId.get(id);
+    let merged: unknown;
+    // The same element in the same place (an untouched branch): nothing to compare.
+    if (item === counterpart && item !== undefined) merged = item;
+    else {
+      const id = entityId(item);
+      if (id !== undefined && entityId(counterpart) !== id) {
+        byId ??= indexById(current);
+        counterpart = byId.get(id);
+      }
+      merged = merge(counterpart, item, field, context);
     }
-    const merged = merge(counterpart, item, field, context);
     if (result === undefined) {
-      if (merged === current[position]) continue;
-      result = current.slice(0, position);
+      if (merged === current[position] && position < current.length) continue;
+      result = Array.from(current);
     }
-    result.push(merged);
+    if (position >= result.length || result[position] !== merged) result[position] = merged;
   }
+  if (result !== undefined && result.length > next.length) result.length = next.length;
   // Every element of `current` was matched in place, none is missing from `next`.
   const allMatched = byId === undefined && current.length <= next.length;
   if (context.snapshot !== undefined && !allMatched) {
@@ -125,13 +140,13 @@ function mergeList(current: readonly unknown[], next: readonly unknown[], field:
     for (const item of current) {
       const id = entityId(item);
       if (id === undefined || listed.has(id) || !newerThanSnapshot(item, context)) continue;
-      result ??= current.slice(0, next.length);
+      result ??= prefix(current, next.length);
       result.push(item);
       context.kept.push({ field, entity: item as Data });
     }
   }
   if (result !== undefined) return result;
-  return current.length === next.length ? (current as unknown[]) : current.slice(0, next.length);
+  return current.length === next.length ? (current as unknown[]) : prefix(current, next.length);
 }
 
 /**
@@ -164,7 +179,7 @@ function keepList(current: unknown[], next: unknown[], context: Context): unknow
     const counterpart = id === undefined ? next[position] : byId.get(id);
     const merged = id === undefined ? keep(item, counterpart, context) : merge(item, counterpart ?? item, '', context);
     if (merged === item && result === undefined) return;
-    result ??= current.slice(0, position);
+    result ??= prefix(current, position);
     result.push(merged);
   });
   return result ?? current;

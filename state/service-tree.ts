@@ -10,17 +10,44 @@ function listed(ids: readonly string[], id: string, wanted: boolean): string[] {
   return wanted ? [...ids, id] : ids.filter((item) => item !== id);
 }
 
-// Environments and accounts list the ids of the services that run on them.
-function withReferences(tenant: Tenant, serviceId: string, environmentId?: string, accountId?: string): Tenant {
-  const environments = tenant.environments.map((environment) => {
-    const services = listed(environment.services, serviceId, environment.id === environmentId);
-    return services === environment.services ? environment : { ...environment, services };
-  });
-  const accounts = tenant.accounts.map((account) => {
-    const services = listed(account.services, serviceId, account.id === accountId);
-    return services === account.services ? account : { ...account, services };
-  });
+/** Where a service runs now (`undefined` fields: it is gone), for {@link withServiceReferences}. */
+export interface ServicePlacement {
+  serviceId: string;
+  environmentId?: string | undefined;
+  accountId?: string | undefined;
+}
+
+/**
+ * The tenant with each placed service listed by its environment and account only (by none when gone):
+ * environments and accounts list the ids of the services that run on them. Lists that stay the same keep
+ * their identity.
+ */
+export function withServiceReferences(tenant: Tenant, placements: readonly ServicePlacement[]): Tenant {
+  const environments = relisted(tenant.environments, placements, (placement) => placement.environmentId);
+  const accounts = relisted(tenant.accounts, placements, (placement) => placement.accountId);
+  if (environments === tenant.environments && accounts === tenant.accounts) return tenant;
   return { ...tenant, environments, accounts };
+}
+
+function relisted<T extends { id: string; services: string[] }>(
+  holders: readonly T[],
+  placements: readonly ServicePlacement[],
+  holderOf: (placement: ServicePlacement) => string | undefined,
+): T[] {
+  let result: T[] | undefined;
+  holders.forEach((holder, position) => {
+    let services = holder.services;
+    for (const placement of placements)
+      services = listed(services, placement.serviceId, holder.id === holderOf(placement));
+    if (services === holder.services) return;
+    result ??= holders.slice();
+    result[position] = { ...holder, services };
+  });
+  return result ?? (holders as T[]);
+}
+
+function withReferences(tenant: Tenant, serviceId: string, environmentId?: string, accountId?: string): Tenant {
+  return withServiceReferences(tenant, [{ serviceId, environmentId, accountId }]);
 }
 
 /**
@@ -61,8 +88,9 @@ export function serviceOfInstance(state: UserState, tenantId: string, instanceId
 }
 
 /**
- * While a long-running operation runs, its service shows it (`deploying`, or `deleting` for a delete); the
- * handler reloads or drops the service when the operation ends.
+ * While a long-running operation runs, its service shows it: the status (`deploying`, or `deleting` for a
+ * delete) and the operation's id, as the API's own view of a busy service does. The handler reloads or drops
+ * the service when the operation ends.
  */
 export function markService(status: 'deploying' | 'deleting') {
   return (state: UserState, operation: Operation): UserState => {
@@ -70,7 +98,20 @@ export function markService(status: 'deploying' | 'deleting') {
     if (type !== 'service') return state;
     return updateTenant(state, tenantId, (tenant) => ({
       ...tenant,
-      services: tenant.services.map((service) => (service.id === id ? { ...service, status } : service)),
+      services: tenant.services.map((service) =>
+        service.id === id ? { ...service, status, operation: operation.id } : service,
+      ),
     }));
   };
+}
+
+/**
+ * The service a deploy just created, to read at once: the accepted operation names it (`target`) but does
+ * not hold it, and the API's `GET` shows it as it is (`deploying`, with the operation's id), where a
+ * placeholder built from the form would guess the fields only the API sets (instances, usage, revisions,
+ * channels, timestamps) and be replaced moments later.
+ */
+export function newServiceOf(operation: Operation | undefined): { tenantId: string; serviceIds: string[] } | undefined {
+  if (operation?.target.type !== 'service') return undefined;
+  return { tenantId: operation.target.tenant, serviceIds: [operation.target.id] };
 }

@@ -117,8 +117,11 @@ describe('type names a WUI developer reads', () => {
       .getPropertiesOfType(responses)
       .map((route) => [route.name, print(checker.getTypeOfSymbol(route))] as const);
     expect(printed.length).toBeGreaterThan(40);
+    // The live stream answers one event at a time of the LiveEvent union, which only the stream client reads.
     const unnamed = printed.filter(
-      ([, text]) => !/^(?:[A-Z]\w*|undefined|ArrayBuffer|\{ items: [A-Z]\w*\[\]; totalCount: number; \})$/.test(text),
+      ([name, text]) =>
+        name !== 'streamEvents' &&
+        !/^(?:[A-Z]\w*|undefined|ArrayBuffer|\{ items: [A-Z]\w*\[\]; totalCount: number; \})$/.test(text),
     );
     expect(unnamed).toEqual([]);
     expect(Object.fromEntries(printed)).toMatchObject({ loadUser: 'User', deployService: 'Operation' });

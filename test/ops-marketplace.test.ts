@@ -110,10 +110,11 @@ describe('deployMarketplaceItem', () => {
     expect(cache.roles.map((role) => [role.name, role.instances.map((instance) => instance.status)])).toEqual([
       ['cache', ['running']],
     ]);
+    // The new service is read into the state as soon as the deploy is accepted, before the success event.
     expect(log.names()).toEqual([
       'deployMarketplaceItem',
-      'deployMarketplaceItem:success',
       'state:changed',
+      'deployMarketplaceItem:success',
       'operation:completed',
     ]);
     expect(log.entries.every(({ args }) => (args[1] as { requestId: string }).requestId === 'deploy-redis')).toBe(true);

@@ -117,7 +117,8 @@ describe('deployService', () => {
     expect(blog.revisions).toHaveLength(1);
     expect(blog.currentRevision).toBe(blog.revisions[0]);
     expect(blog.resources.map((resource) => resource.id)).toEqual([SEED.resources.dbPassword]);
-    expect(log.names()).toEqual(['deployService', 'deployService:success', 'state:changed', 'operation:completed']);
+    // The new service is read into the state as soon as the deploy is accepted, before the success event.
+    expect(log.names()).toEqual(['deployService', 'state:changed', 'deployService:success', 'operation:completed']);
     expect(log.entries.every(({ args }) => requestIdOf(args) === 'deploy-blog')).toBe(true);
   });
 
@@ -135,9 +136,15 @@ describe('deployService', () => {
     const progress = log.entries
       .filter(({ event }) => event === 'operation:progress')
       .map(({ args }) => args[0] as Operation);
-    expect(names.slice(0, 2)).toEqual(['deployService', 'deployService:success']);
-    expect(names.slice(2, 2 + progress.length).every((name) => name === 'operation:progress')).toBe(true);
-    expect(names.slice(2 + progress.length)).toEqual(['state:changed', 'operation:completed']);
+    expect(names.slice(0, 3)).toEqual(['deployService', 'state:changed', 'deployService:success']);
+    // Visible from the start: the service is in the state, deploying, with the operation working on it.
+    const shown = log.stateChanges()[0]?.state ?? null;
+    expect(findService(shown, prod, 'blog')).toMatchObject({
+      status: 'deploying',
+      operation: accepted.id,
+    });
+    expect(names.slice(3, 3 + progress.length).every((name) => name === 'operation:progress')).toBe(true);
+    expect(names.slice(3 + progress.length)).toEqual(['state:changed', 'operation:completed']);
     const rank = { pending: 0, running: 1, succeeded: 2, failed: 3 } as const;
     for (const [index, current] of progress.entries()) {
       const previous = progress[index - 1];
@@ -166,7 +173,7 @@ describe('deployService', () => {
       requestId: 'deploy-broken',
       message: expect.stringContaining('Image northwind/blog:fail-1 could not be pulled') as string,
     });
-    expect(log.names()).toEqual(['deployService', 'deployService:success', 'state:changed', 'operation:failed']);
+    expect(log.names()).toEqual(['deployService', 'state:changed', 'deployService:success', 'operation:failed']);
     expect(log.entries.at(-1)?.args[0]).toBe(error);
     expect(log.entries.at(-1)?.args[1]).toMatchObject({
       name: 'deployService',

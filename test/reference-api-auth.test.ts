@@ -89,6 +89,7 @@ describe('reference API sign-in and the signed-in user', () => {
       itemId: 'mkt-1',
       linkName: 'shop-payments',
       operationId: 'op-1',
+      notificationId: 'ntf-1',
     };
     for (const id of ids) {
       const response = await call(id, { params });

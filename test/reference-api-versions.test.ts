@@ -24,6 +24,8 @@ function versions(store: ReferenceStore): Map<string, string> {
   for (const [name, table] of Object.entries(tables)) {
     for (const record of table.values()) result.set(`${name}:${record.id}`, record.updatedAt);
   }
+  // Notifications are the API's own records: it always dates them.
+  for (const record of store.notifications.values()) result.set(`notifications:${record.id}`, record.updatedAt ?? '');
   for (const service of store.services.values()) {
     for (const instance of service.instances) result.set(`instances:${instance.id}`, instance.updatedAt);
   }
@@ -73,6 +75,9 @@ const CHANGES: Readonly<Record<string, string>> = {
   linkServices: 'services',
   unlinkServices: 'services',
   deployMarketplaceItem: 'services',
+  markNotificationRead: 'notifications',
+  markAllNotificationsRead: 'notifications',
+  archiveNotification: 'notifications',
 };
 
 const mutating = (Object.keys(routes) as RouteId[]).filter((id) => routes[id].method !== 'GET');

@@ -18,7 +18,7 @@ describe('request declarations', () => {
     }
   });
 
-  it('group every request in exactly one of the eight domains of the contract', () => {
+  it('group every request in exactly one of the nine domains of the contract', () => {
     const grouped = Object.values(REQUEST_DOMAINS).flat();
     expect(grouped.sort()).toEqual([...REQUEST_NAMES].sort());
     expect(new Set(grouped).size).toBe(grouped.length);
@@ -31,6 +31,7 @@ describe('request declarations', () => {
       'resource',
       'service',
       'marketplace',
+      'notification',
     ]);
   });
 

@@ -221,7 +221,8 @@ describe('the user state tree', () => {
     expect(tenantOf(s5, labs)).toBe(tenantOf(s1, labs));
     expect(s5.organizations).toBe(s2.organizations);
 
-    // scaleService until completed: two changes, the service marked deploying, then the scaled service loaded.
+    // scaleService until completed: two changes, the service marked deploying by its operation, then the scaled
+    // service loaded.
     const scaled = await step(context, () =>
       bridge.request(
         'scaleService',
@@ -235,7 +236,11 @@ describe('the user state tree', () => {
       'scaleService',
     ]);
     const [marked, reloaded] = scaled.changes.map(({ state }) => state);
-    expect(serviceOf(marked ?? null, edge, gateway)).toEqual({ ...deployedService, status: 'deploying' });
+    expect(serviceOf(marked ?? null, edge, gateway)).toEqual({
+      ...deployedService,
+      status: 'deploying',
+      operation: scaled.result.id,
+    });
     expect(reloaded).toBe(s6);
     const scaledService = serviceOf(s6, edge, gateway);
     expect(scaledService).toMatchObject({ status: 'running', minReplicas: 2, maxReplicas: 3 });

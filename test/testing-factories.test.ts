@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { routes, type RouteId } from '../api/contract';
 import { CredentialsCheckSchema } from '../api/contract/account-routes';
+import { NotificationChangeSchema } from '../api/contract/live-events';
+import { NotificationsReadSchema } from '../api/contract/notification-routes';
 import { listResponseSchema } from '../api/contract/list-query';
 import { InstanceLogsSchema, RevisionSchema } from '../api/contract/service-routes';
 import { TenantMemberSchema } from '../api/contract/tenant-routes';
@@ -15,6 +17,7 @@ import {
   InvoiceSchema,
   LinkSchema,
   MarketplaceItemSchema,
+  NotificationSchema,
   OperationSchema,
   OrganizationSchema,
   ResourceSchema,
@@ -58,6 +61,9 @@ const SCHEMA_OF_FACTORY: Record<string, { build: () => unknown; schema: z.ZodTyp
     build: () => testing.buildListPage([testing.buildService()]),
     schema: listResponseSchema(ServiceSchema),
   },
+  buildNotification: { build: () => testing.buildNotification(), schema: NotificationSchema },
+  buildNotificationChange: { build: () => testing.buildNotificationChange(), schema: NotificationChangeSchema },
+  buildNotificationsRead: { build: () => testing.buildNotificationsRead(), schema: NotificationsReadSchema },
   buildInvoiceFile: { build: () => testing.buildInvoiceFile(), schema: routes.downloadInvoice.response },
 };
 

@@ -2,7 +2,9 @@
 // test backend in one call and valid builders of every model. It never loads msw: see ./msw for its handlers.
 
 export { createReferenceApi, DEFAULT_BASE_URL } from './reference-api/create-reference-api';
-export type { ReferenceApi, ReferenceApiOptions } from './reference-api/create-reference-api';
+export type { LiveStreamControls, ReferenceApi, ReferenceApiOptions } from './reference-api/create-reference-api';
+export type { EventJournal, JournalEntry, PublishedEvent } from './reference-api/events/event-journal';
+export type { StreamHub } from './reference-api/events/stream-hub';
 export { startReferenceServer } from './reference-api/server';
 export type { ReferenceServer, ReferenceServerOptions } from './reference-api/server';
 export { createApp } from './reference-api/app';

@@ -7,7 +7,7 @@ import {
   type WUIBridge,
   type WUIBridgeOptions,
 } from '../index';
-import type { ReferenceApi } from './reference-api/create-reference-api';
+import type { LiveStreamControls, ReferenceApi } from './reference-api/create-reference-api';
 import { demoCredentials, type Credentials } from './reference-api/credentials';
 import type { SeedName } from './reference-api/seed';
 import { startReferenceServer } from './reference-api/server';
@@ -40,6 +40,12 @@ export interface TestBackendOptions {
    */
   refreshTokenTtlMs?: number;
   /**
+   * How often an open `GET /events` stream sends a heartbeat comment while idle, in ms.
+   * @default 15_000
+   * @example 50
+   */
+  heartbeatMs?: number;
+  /**
    * TCP port of the reference server on 127.0.0.1; 0 picks a free one, so test files can run in parallel.
    * @default 0
    * @example 4010
@@ -59,8 +65,11 @@ export interface TestBackendOptions {
   handler?: Omit<BackendHandlerOptions, 'bridge'>;
 }
 
-/** A started reference API with a bridge and a started handler talking to it: see {@link createTestBackend}. */
-export interface TestBackend {
+/**
+ * A started reference API with a bridge and a started handler talking to it: see {@link createTestBackend}. The
+ * live stream controls (`disconnectStreams`, `publishEvent`, `flushChanges`, `advanceOperations`) act on its API.
+ */
+export interface TestBackend extends LiveStreamControls {
   /** The bridge a WUI's components use; its handler answers every request event. */
   bridge: WUIBridge;
   /** The started handler; `dispose()` stops it. */
@@ -96,6 +105,7 @@ export async function createTestBackend(options: TestBackendOptions = {}): Promi
     operationDurationMs: options.operationDurationMs ?? 0,
     ...(options.accessTokenTtlMs === undefined ? {} : { accessTokenTtlMs: options.accessTokenTtlMs }),
     ...(options.refreshTokenTtlMs === undefined ? {} : { refreshTokenTtlMs: options.refreshTokenTtlMs }),
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
   });
   const bridge = createWUIBridge(options.bridge);
   const { environment, ...handlerOptions } = options.handler ?? {};
@@ -123,5 +133,12 @@ export async function createTestBackend(options: TestBackendOptions = {}): Promi
       bridge.request('login', { email: credentials.email, password: credentials.password }),
     dispose,
     [Symbol.asyncDispose]: dispose,
+    disconnectStreams: () => server.disconnectStreams(),
+    publishEvent: (event, audience) => server.publishEvent(event, audience),
+    flushChanges: () => server.flushChanges(),
+    advanceOperations: (ms) => server.advanceOperations(ms),
+    get openStreams() {
+      return server.openStreams;
+    },
   };
 }

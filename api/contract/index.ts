@@ -1,6 +1,8 @@
 import { accountRoutes } from './account-routes';
 import { environmentRoutes } from './environment-routes';
+import { eventRoutes } from './event-routes';
 import { marketplaceRoutes } from './marketplace-routes';
+import { notificationRoutes } from './notification-routes';
 import { organizationRoutes } from './organization-routes';
 import { resourceRoutes } from './resource-routes';
 import { serviceRoutes } from './service-routes';
@@ -17,9 +19,10 @@ export interface RouteDomains {
   resource: typeof resourceRoutes;
   service: typeof serviceRoutes;
   marketplace: typeof marketplaceRoutes;
+  notification: typeof notificationRoutes;
 }
 
-/** The routes by domain: the eight domains the request declarations and the reference API share. */
+/** The routes by domain: the nine domains the request declarations and the reference API share. */
 export const routeDomains: RouteDomains = {
   user: userRoutes,
   organization: organizationRoutes,
@@ -29,6 +32,7 @@ export const routeDomains: RouteDomains = {
   resource: resourceRoutes,
   service: serviceRoutes,
   marketplace: marketplaceRoutes,
+  notification: notificationRoutes,
 };
 
 /** The type of {@link routes}, named so that declarations refer to each group instead of spelling it out. */
@@ -39,7 +43,9 @@ export type Routes = typeof userRoutes &
   typeof environmentRoutes &
   typeof serviceRoutes &
   typeof marketplaceRoutes &
-  typeof resourceRoutes;
+  typeof resourceRoutes &
+  typeof notificationRoutes &
+  typeof eventRoutes;
 
 /** Every route of the Aurora REST API, by id: the contract the client, the reference API and OpenAPI share. */
 export const routes: Routes = {
@@ -51,6 +57,9 @@ export const routes: Routes = {
   ...serviceRoutes,
   ...marketplaceRoutes,
   ...resourceRoutes,
+  ...notificationRoutes,
+  // The live stream is read by the stream client (api/stream/), not by a request: it belongs to no domain.
+  ...eventRoutes,
 } as const;
 
 export type RouteId = keyof Routes;

@@ -4,6 +4,7 @@ import { ADVICE, STATUS_FOR_CODE } from '../../errors/http-status';
 import type { ErrorCode } from '../../errors/backend-error';
 import { HTTP_METHODS, type RouteDefinition } from './define-route';
 import { ErrorBodySchema } from './error-body';
+import { LAST_EVENT_ID_HEADER } from './event-routes';
 import { routes } from './index';
 
 /** The version of the REST contract described; bump it when the contract changes incompatibly. */
@@ -107,6 +108,7 @@ function successResponse(route: RouteDefinition, refs: Set<string>): JsonSchema 
   if (route.responseType === 'binary') {
     return { description, content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } };
   }
+  if (route.responseType === 'event-stream') return eventStreamResponse(route, refs);
   if (route.successStatus === 204 || route.response instanceof z.ZodUndefined) return { description };
   const schema = responseSchema(route.response, refs);
   return {
@@ -115,6 +117,36 @@ function successResponse(route: RouteDefinition, refs: Set<string>): JsonSchema 
     content: { 'application/json': { schema: selectsFields(route) ? withPartialItems(schema) : schema } },
   };
 }
+
+/**
+ * A `text/event-stream` answer (OpenAPI 3.1 has no keyword for the items of a stream): `schema` describes one
+ * event, as each SSE message carries it: `id` is the message's `id` field, `type` its `event` field and `data`
+ * the JSON of its `data` field.
+ */
+function eventStreamResponse(route: RouteDefinition, refs: Set<string>): JsonSchema {
+  const schema = {
+    ...responseSchema(route.response, refs),
+    description:
+      'One event per server-sent message: the message `id` is the event id, `event` its type, `data` the JSON of ' +
+      'its data. Comment lines (`: heartbeat`) keep the connection alive; the stream stays open until the client ' +
+      'leaves, the session ends or the server drops it.',
+  };
+  return {
+    description: SUCCESS_DESCRIPTIONS[route.successStatus] ?? 'Success',
+    content: { 'text/event-stream': { schema } },
+  };
+}
+
+/** The `Last-Event-ID` header of a stream: where a reconnecting client resumes. */
+const LAST_EVENT_ID_PARAMETER: JsonSchema = {
+  name: LAST_EVENT_ID_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'The id of the last event received: the stream first replays the later events the user may see, or sends ' +
+    'one `stream.reset` event (then the client reloads its tree) when they left the replay buffer.',
+  schema: { type: 'string', pattern: '^\\d{1,20}$' },
+};
 
 const REFRESH_COOKIE_HEADER: JsonSchema = {
   description:
@@ -142,7 +174,11 @@ function withPartialItems(schema: JsonSchema): JsonSchema {
 }
 
 function operation(route: RouteDefinition, refs: Set<string>): JsonSchema {
-  const params = [...parameters(route), ...(takesIdempotencyKey(route) ? [IDEMPOTENCY_KEY_PARAMETER] : [])];
+  const params = [
+    ...parameters(route),
+    ...(takesIdempotencyKey(route) ? [IDEMPOTENCY_KEY_PARAMETER] : []),
+    ...(route.responseType === 'event-stream' ? [LAST_EVENT_ID_PARAMETER] : []),
+  ];
   const responses: JsonSchema = { [String(route.successStatus)]: successResponse(route, refs) };
   for (const code of ERROR_CODES_DOCUMENTED) {
     responses[String(STATUS_FOR_CODE[code])] = { $ref: `#/components/responses/${code}` };

@@ -14,6 +14,7 @@ export const DOMAIN_LABELS: Partial<Record<RequestDomain, string>> = {
   resource: 'Resources',
   service: 'Services',
   marketplace: 'Marketplace',
+  notification: 'Notifications',
 };
 
 export function domainLabel(domain: RequestDomain): string {

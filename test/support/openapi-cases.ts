@@ -32,6 +32,14 @@ const firstRevision = SEED.shopRevisions[0] ?? 'none';
 const prodParams = { tenantId: prod };
 const byName = JSON.stringify({ operator: 'and', filters: [{ field: 'name', operator: 'neq', value: 'nothing' }] });
 
+const unreadOnly = JSON.stringify({ operator: 'and', filters: [{ field: 'status', operator: 'eq', value: 'unread' }] });
+
+/** Deploys a service, which leaves the caller a notification when it ends (at once here); answers its id. */
+async function notified({ api, send: call }: Context): Promise<string> {
+  await call('deployService', { params: prodParams, body: blogSpec() });
+  return [...api.store.notifications.keys()].at(-1) ?? 'none';
+}
+
 const deploySpec = blogSpec({ minReplicas: 1, maxReplicas: 2, resources: [SEED.resources.logLevel] });
 
 export const CASES: Record<string, Case> = {
@@ -197,6 +205,8 @@ export const CASES: Record<string, Case> = {
     call: () => ({ params: prodParams, query: { filter: byName, sort: '-name', limit: '2', offset: '1' } }),
   },
   getService: { status: 200, call: () => ({ params: { tenantId: prod, serviceId: shop } }) },
+  // An id the API never handed out: the stream opens with one `stream.reset` event, which the check reads.
+  streamEvents: { status: 200, call: () => ({ headers: { 'Last-Event-ID': '999999' } }) },
   deployService: { status: 202, call: () => ({ params: prodParams, body: deploySpec }) },
   updateService: {
     status: 202,
@@ -270,6 +280,29 @@ export const CASES: Record<string, Case> = {
       params: { tenantId: prod, itemId: SEED.marketplace.redis },
       body: { name: 'cache', environment: SEED.environments.production, account: SEED.accounts.aws },
     }),
+  },
+
+  loadNotifications: {
+    status: 200,
+    call: async (context) => {
+      await notified(context);
+      return { query: { filter: unreadOnly, sort: '-createdAt', limit: '10' } };
+    },
+  },
+  markNotificationRead: {
+    status: 200,
+    call: async (context) => ({ params: { notificationId: await notified(context) } }),
+  },
+  markAllNotificationsRead: {
+    status: 200,
+    call: async (context) => {
+      await notified(context);
+      return {};
+    },
+  },
+  archiveNotification: {
+    status: 200,
+    call: async (context) => ({ params: { notificationId: await notified(context) } }),
   },
 };
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { createParser } from 'eventsource-parser';
 import type { ReferenceApi } from '../../testing';
 
 // openapi.json read as a JSON Schema document: its operations, an ajv validator for any schema in it, requests
@@ -99,6 +100,7 @@ export interface Call {
   query?: Record<string, string>;
   body?: unknown;
   token?: string;
+  headers?: Record<string, string>;
 }
 export interface Answer {
   status: number;
@@ -115,7 +117,7 @@ function requestFor(entry: DocumentedOperation, call: Call): Request {
     encodeURIComponent(call.params?.[name] ?? ''),
   );
   const search = new URLSearchParams(call.query).toString();
-  const headers = new Headers({ Accept: 'application/json' });
+  const headers = new Headers({ Accept: 'application/json', ...call.headers });
   if (call.token !== undefined) headers.set('Authorization', `Bearer ${call.token}`);
   if (call.body !== undefined) headers.set('Content-Type', 'application/json');
   return new Request(`${BASE_URL}${path}${search === '' ? '' : `?${search}`}`, {
@@ -129,13 +131,31 @@ export async function send(api: ReferenceApi, id: string, call: Call): Promise<A
   const entry = byId.get(id);
   if (entry === undefined) throw new Error(`the document has no operation ${id}`);
   const response = await api.app.fetch(requestFor(entry, call));
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const contentType = response.headers.get('Content-Type') ?? '';
+  const bytes = contentType.includes('text/event-stream')
+    ? await firstMessage(response)
+    : new Uint8Array(await response.arrayBuffer());
   return {
     status: response.status,
     contentType: response.headers.get('Content-Type') ?? '',
     text: new TextDecoder().decode(bytes),
     bytes,
   };
+}
+
+/** The bytes of an event stream up to its first message (it never ends by itself); then it is cancelled. */
+async function firstMessage(response: Response): Promise<Uint8Array> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return new Uint8Array();
+  let text = '';
+  const decoder = new TextDecoder();
+  while (!/\ndata:[^\n]*\n\n/.test(text)) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  await reader.cancel();
+  return new TextEncoder().encode(text);
 }
 
 /** Parses a JSON answer, failing with the text when it is not JSON. */
@@ -159,6 +179,20 @@ export function expectDocumented(entry: DocumentedOperation, answer: Answer): vo
   if (media.includes('application/pdf')) {
     expect(answer.contentType).toContain('application/pdf');
     expect(new TextDecoder().decode(answer.bytes.slice(0, 5))).toBe('%PDF-');
+    return;
+  }
+  if (media.includes('text/event-stream')) {
+    expect(answer.contentType).toContain('text/event-stream');
+    const validate = validatorAt(`${found.pointer}/content/${segment('text/event-stream')}/schema`);
+    const events: unknown[] = [];
+    const parser = createParser({
+      onEvent: (message) =>
+        events.push({ id: message.id, type: message.event, data: JSON.parse(message.data) as unknown }),
+    });
+    parser.feed(answer.text);
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events)
+      expect({ event, errors: validate(event) ? null : validate.errors }).toEqual({ event, errors: null });
     return;
   }
   expect(media).toEqual(['application/json']);

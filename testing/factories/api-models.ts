@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { Routes } from '../../api/contract';
+import type { NotificationChange } from '../../api/contract/live-events';
+import type { NotificationsRead } from '../../api/contract/notification-routes';
 import type { Revision } from '../../api/contract/service-routes';
 import type { TenantMember } from '../../api/contract/tenant-routes';
 import type { CreatedToken, Link, Operation } from '../../interfaces';
 import type { ListPage } from '../reference-api/list-query-engine';
-import { buildAccount, buildToken, buildUser } from './models';
+import { buildAccount, buildNotification, buildToken, buildUser } from './models';
 
 // Builders of what the API answers besides the data models of ./models: pages, operations, one-off answers.
 
@@ -106,3 +108,17 @@ export const buildInvoiceFile = (): ArrayBuffer => {
   const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 };
+
+/** What `markNotificationRead` and `archiveNotification` answer: the notification and the unread count. */
+export const buildNotificationChange = (overrides: Partial<NotificationChange> = {}): NotificationChange => ({
+  notification: buildNotification({ status: 'read' }),
+  unread: 0,
+  ...overrides,
+});
+
+/** What `markAllNotificationsRead` answers: how many it marked, and how many are unread now. */
+export const buildNotificationsRead = (overrides: Partial<NotificationsRead> = {}): NotificationsRead => ({
+  changed: 1,
+  unread: 0,
+  ...overrides,
+});

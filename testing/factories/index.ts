@@ -16,6 +16,7 @@ export {
   buildOrganization,
   buildToken,
   buildUser,
+  buildNotification,
 } from './models';
 export {
   buildLink,
@@ -28,6 +29,8 @@ export {
   buildLoginResponse,
   buildListPage,
   buildInvoiceFile,
+  buildNotificationChange,
+  buildNotificationsRead,
 } from './api-models';
 export type { CredentialsCheck, InstanceLogs, LoginResponse } from './api-models';
 export { routeResponses } from './route-responses';

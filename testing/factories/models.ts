@@ -6,6 +6,7 @@ import type {
   Instance,
   Invoice,
   MarketplaceItem,
+  Notification,
   Organization,
   Resource,
   Service,
@@ -235,5 +236,19 @@ export const buildUser = (overrides: Partial<User> = {}): User => ({
   companyName: 'Acme',
   role: 'user',
   createdAt: TS,
+  ...overrides,
+});
+
+/** A valid Notification for tests (an unread one about a finished deployment); `overrides` replace top-level fields. */
+export const buildNotification = (overrides: Partial<Notification> = {}): Notification => ({
+  id: 'ntf-1',
+  kind: 'operation_succeeded',
+  status: 'unread',
+  title: 'Deployment of service web succeeded',
+  message: 'Operation op-1 (deployService) succeeded.',
+  tenant: 'ten-1',
+  target: { type: 'service', id: 'svc-1' },
+  createdAt: TS,
+  updatedAt: TS,
   ...overrides,
 });

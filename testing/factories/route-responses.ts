@@ -8,6 +8,8 @@ import {
   buildLink,
   buildListPage,
   buildLoginResponse,
+  buildNotificationChange,
+  buildNotificationsRead,
   buildRefreshSessionResponse,
   buildOperation,
   buildRevision,
@@ -18,6 +20,7 @@ import {
   buildEnvironment,
   buildInvoice,
   buildMarketplaceItem,
+  buildNotification,
   buildOrganization,
   buildResource,
   buildService,
@@ -91,4 +94,10 @@ export const routeResponses: { readonly [K in RouteId]: () => RouteAnswer<K> } =
   createResource: buildResource,
   updateResource: buildResource,
   deleteResource: none,
+  loadNotifications: () => buildListPage([buildNotification()]),
+  markNotificationRead: buildNotificationChange,
+  markAllNotificationsRead: buildNotificationsRead,
+  archiveNotification: () => buildNotificationChange({ notification: buildNotification({ status: 'archived' }) }),
+  // One pushed event: the route answers a stream of them.
+  streamEvents: () => ({ id: '1', type: 'stream.reset', data: { reason: 'too_old' } }),
 };

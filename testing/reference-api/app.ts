@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { z } from 'zod';
 import { routes, type RouteId } from '../../api/contract';
+import { LAST_EVENT_ID_HEADER } from '../../api/contract/event-routes';
 import type { RouteDefinition } from '../../api/contract/define-route';
 import type { ErrorDetail } from '../../errors/backend-error';
 import { zodIssuesToDetails } from '../../errors/from-zod';
@@ -18,7 +19,9 @@ import {
   REPLAYED_HEADER,
   type IdempotencyKeys,
 } from './idempotency';
-import { handlers } from './handlers';
+import { answerStream } from './events/stream-route';
+import { DEFAULT_HEARTBEAT_MS, StreamHub } from './events/stream-hub';
+import { handlers, type HandledRouteId } from './handlers';
 import { PUBLIC_ROUTES, type AuthenticatedContext, type RequestContext } from './handlers/types';
 import { settleOperations } from './operations';
 import type { Store } from './store';
@@ -89,7 +92,7 @@ function authenticationOf(store: Store, id: RouteId, request: Request): Authenti
 }
 
 /** Runs the route's handler: its answer, or the error answer of a rule it broke. */
-function run(store: Store, id: RouteId, c: Context, basePath: string, requestId: string, bodyText: string) {
+function run(store: Store, id: HandledRouteId, c: Context, basePath: string, requestId: string, bodyText: string) {
   const route: RouteDefinition = routes[id];
   const exchange = exchangeOf(c.req.raw, basePath);
   const input = readInput(route, c, bodyText);
@@ -104,7 +107,7 @@ function run(store: Store, id: RouteId, c: Context, basePath: string, requestId:
   };
 }
 
-async function answer(store: Store, id: RouteId, c: Context, basePath: string, faults: Faults | undefined) {
+async function answer(store: Store, id: HandledRouteId, c: Context, basePath: string, faults: Faults | undefined) {
   const route: RouteDefinition = routes[id];
   const request = c.req.raw;
   const requestId = requestIdOf(request);
@@ -158,9 +161,11 @@ export const toHonoPath = (path: string): string => path.replace(/\{(\w+)\}/g, '
  * The reference Aurora API as a hono app under `basePath`, generated from the route contract: every route
  * authenticates (but `login` and `refreshSession`), honours an `Idempotency-Key`, validates its params, query
  * and body, runs its domain handler on `store` and answers with its success status; every failure is an
- * ErrorBody. `faults` are played before a route runs (or, for those that let it run, on its answer).
+ * ErrorBody. `faults` are played before a route runs (or, for those that let it run, on its answer). `GET /events`
+ * streams the changes the `live` hub finds after every request (see events/).
  */
-export function createApp(store: Store, basePath = '/api', faults?: Faults) {
+export function createApp(store: Store, basePath = '/api', faults?: Faults, live?: StreamHub) {
+  const hub = live ?? new StreamHub(store, { heartbeatMs: DEFAULT_HEARTBEAT_MS });
   const app = new Hono().basePath(basePath === '' ? '/' : basePath);
   // `origin: '*'` cannot be credentialed: cross-origin browsers get no refresh cookie. The playground is
   // served by the same server (same origin), which is the supported browser path for the cookie.
@@ -168,14 +173,27 @@ export function createApp(store: Store, basePath = '/api', faults?: Faults) {
     '*',
     cors({
       origin: '*',
-      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', IDEMPOTENCY_KEY_HEADER],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       exposeHeaders: ['X-Request-Id', REPLAYED_HEADER, 'Retry-After'],
     }),
   );
   for (const id of Object.keys(routes) as RouteId[]) {
-    const route = routes[id];
-    app.on(route.method, toHonoPath(route.path), (c) => answer(store, id, c, basePath, faults));
+    const route: RouteDefinition = routes[id];
+    if (route.responseType === 'event-stream') {
+      app.on(route.method, toHonoPath(route.path), (c) =>
+        answerStream(store, hub, c.req.raw, requestIdOf(c.req.raw), faults?.take(id)),
+      );
+      continue;
+    }
+    app.on(route.method, toHonoPath(route.path), async (c) => {
+      try {
+        return await answer(store, id as HandledRouteId, c, basePath, faults);
+      } finally {
+        // Whoever changed what, open streams hear of it now; a sign-out ends its streams.
+        hub.afterRequest(route.method);
+      }
+    });
   }
   app.notFound((c) =>
     errorResponse(requestIdOf(c.req.raw), 'NOT_FOUND', `No route ${c.req.method} ${new URL(c.req.url).pathname}`),

@@ -39,18 +39,20 @@ export function deployNewService(
   tenantId: string,
   spec: ServiceSpec,
   kind: Extract<OperationKind, 'deployService' | 'deployMarketplaceItem'>,
+  startedBy: string,
   marketplaceItem?: string,
 ): Operation {
   validateSpec(store, tenantId, spec);
   if (store.servicesOf(tenantId).some((service) => service.spec.name === spec.name)) {
     throw conflict(`The tenant already has a service named ${spec.name}`, 'name_taken');
   }
-  checkCapacity(store, tenantId, spec);
+  checkCapacity(store, tenantId, spec, { requestedBy: startedBy });
   const service = newService(store, tenantId, spec, marketplaceItem);
   const operation = startOperation(store, {
     kind,
     target: { type: 'service', id: service.id, tenant: tenantId },
     service,
+    startedBy,
     failure: imageFailure(spec),
     onSuccess: () => rollOut(store, service, spec),
     onFailure: () => {
@@ -66,6 +68,7 @@ export function rollOutSpec(
   service: ServiceRecord,
   spec: ServiceSpec,
   kind: Extract<OperationKind, 'updateService' | 'rollbackService'>,
+  startedBy: string,
 ): Operation {
   ensureIdle(store, service);
   validateSpec(store, service.tenant, spec);
@@ -75,13 +78,14 @@ export function rollOutSpec(
   if (spec.environment !== service.spec.environment) {
     throw invalid('environment', 'a service cannot move to another environment; deploy a new service there instead');
   }
-  checkCapacity(store, service.tenant, spec, service.id);
+  checkCapacity(store, service.tenant, spec, { replacing: service.id, requestedBy: startedBy });
   service.pendingSpec = spec;
   service.status = 'deploying';
   const operation = startOperation(store, {
     kind,
     target: { type: 'service', id: service.id, tenant: service.tenant },
     service,
+    startedBy,
     failure: imageFailure(spec),
     onSuccess: () => rollOut(store, service, spec),
     // A failed rollout leaves the previous revision running.

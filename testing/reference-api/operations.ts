@@ -1,5 +1,7 @@
 import type { Operation, OperationKind } from '../../interfaces/operation-interface';
 import { conflict } from './errors';
+import { operationEnded } from './notification-drafts';
+import { notify } from './notifications';
 import type { OperationRecord, OperationTarget, ServiceRecord } from './records';
 import type { Store } from './store';
 
@@ -11,6 +13,8 @@ export interface OperationPlan {
   target: OperationTarget;
   /** The service the operation works on: busy until the operation ends. */
   service: ServiceRecord;
+  /** The id of the user whose request starts it: a notification tells them how it ended. */
+  startedBy: string;
   failure?: OperationRecord['failure'];
   onSuccess: () => void;
   onFailure?: () => void;
@@ -44,9 +48,12 @@ export function startOperation(store: Store, plan: OperationPlan): OperationReco
   ensureIdle(store, plan.service);
   const { service } = plan;
   const release = (effect: () => void) => () => {
+    // Taken before the effect, which may replace the instances the notification names.
+    const draft = operationEnded(operation, service);
     service.busyWith = undefined;
     effect();
     service.updatedAt = store.timestamp();
+    notify(store, operation.startedBy === undefined ? [] : [operation.startedBy], draft);
   };
   const operation: OperationRecord = {
     id: store.nextId('op'),
@@ -56,6 +63,7 @@ export function startOperation(store: Store, plan: OperationPlan): OperationReco
     durationMs: store.options.operationDurationMs,
     failure: plan.failure,
     settled: false,
+    startedBy: plan.startedBy,
     onSuccess: release(plan.onSuccess),
     onFailure: release(plan.onFailure ?? (() => undefined)),
   };

@@ -223,6 +223,8 @@ export interface OperationRecord {
   failure: { code: ErrorCode; message: string } | undefined;
   /** Whether its effect (or failure) has been applied to the store. */
   settled: boolean;
+  /** The user whose request started it: told how it ended. Absent in data saved before it was recorded. */
+  startedBy?: string;
   onSuccess: () => void;
   onFailure: () => void;
 }

@@ -1,7 +1,12 @@
 import type * as HonoNodeServer from '@hono/node-server';
 import type * as NodeHttp from 'node:http';
 import type { Server } from 'node:http';
-import { createReferenceApi, type ReferenceApi, type ReferenceApiOptions } from './create-reference-api';
+import {
+  createReferenceApi,
+  type LiveStreamControls,
+  type ReferenceApi,
+  type ReferenceApiOptions,
+} from './create-reference-api';
 import { loadNodeModule } from './load-node-module';
 
 export type ReferenceServerOptions = Omit<ReferenceApiOptions, 'baseUrl'> & {
@@ -38,7 +43,8 @@ export type ReferenceServerOptions = Omit<ReferenceApiOptions, 'baseUrl'> & {
   reset?: boolean;
 };
 
-export interface ReferenceServer {
+/** A running reference server; the live stream controls act on its API (see {@link LiveStreamControls}). */
+export interface ReferenceServer extends LiveStreamControls {
   /** The API base URL, e.g. `http://127.0.0.1:4010/api`. */
   url: string;
   /** Stops listening and ends open connections; safe to call twice. */
@@ -129,7 +135,11 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/api`;
   const api = createReferenceApi({ ...apiOptions, baseUrl: url });
   try {
-    if (dataFile !== undefined) await data.loadDataFile(api.store, dataFile, reset);
+    if (dataFile !== undefined) {
+      await data.loadDataFile(api.store, dataFile, reset);
+      // The loaded data is where the live stream starts from, not a change to announce.
+      api.live.reset();
+    }
   } catch (error) {
     server.close();
     throw error;
@@ -139,10 +149,22 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve, reject) => {
+      api.disconnectStreams();
       server.close((error) => (error === undefined ? resolve() : reject(error)));
       server.closeAllConnections();
     }).then(() => flush(api));
     return closing;
   };
-  return { url, close, api };
+  return {
+    url,
+    close,
+    api,
+    disconnectStreams: () => api.disconnectStreams(),
+    publishEvent: (event, audience) => api.publishEvent(event, audience),
+    flushChanges: () => api.flushChanges(),
+    advanceOperations: (ms) => api.advanceOperations(ms),
+    get openStreams() {
+      return api.openStreams;
+    },
+  };
 }

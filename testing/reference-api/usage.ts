@@ -1,6 +1,8 @@
 import type { ServiceSpec } from '../../api/contract/service-spec';
 import type { ContainerMetrics, Usage, UsageCurrent } from '../../interfaces';
 import { invalid } from './errors';
+import { planLimitMet } from './notification-drafts';
+import { notify } from './notifications';
 import type { EnvironmentRecord, InstanceRecord, Limits, ServiceRecord } from './records';
 import type { Store } from './store';
 
@@ -48,13 +50,26 @@ export function environmentLimits(store: Store, environment: EnvironmentRecord):
 
 const exceeds = (use: Limits, limit: Limits): boolean => use.cpu > limit.cpu || use.memory > limit.memory;
 
+/** Who asks for a deployment, and the service it supersedes (updates, scaling, rollbacks). */
+export interface CapacityRequest {
+  /** The service the deployment replaces: its own reservation does not count. */
+  replacing?: string;
+  /** The user who asked: a refusal also leaves them a `plan_limit` notification. */
+  requestedBy?: string;
+}
+
+function refuse(store: Store, tenantId: string, request: CapacityRequest, message: string, title: string): never {
+  notify(store, request.requestedBy === undefined ? [] : [request.requestedBy], planLimitMet(tenantId, title, message));
+  throw invalid('roles', message, title);
+}
+
 /**
  * Refuses (400, detail path `roles`) a deployment of `spec` in `tenantId` that would take the tenant owner
- * past the freemium plan, or the environment past its limits. `replacing` is the service it supersedes.
+ * past the freemium plan, or the environment past its limits.
  */
-export function checkCapacity(store: Store, tenantId: string, spec: ServiceSpec, replacing?: string): void {
+export function checkCapacity(store: Store, tenantId: string, spec: ServiceSpec, request: CapacityRequest = {}): void {
   const demand = demandOf(spec);
-  const others = (service: ServiceRecord) => service.id !== replacing;
+  const others = (service: ServiceRecord) => service.id !== request.replacing;
   const ownerId = store.ownerOf(tenantId);
   const owner = ownerId === undefined ? undefined : store.users.get(ownerId);
   if (owner?.axebowPlan === 'freemium') {
@@ -62,8 +77,10 @@ export function checkCapacity(store: Store, tenantId: string, spec: ServiceSpec,
     const used = sumDemand(owned.flatMap((id) => store.servicesOf(id)).filter(others));
     const total = { cpu: round(used.cpu + demand.cpu), memory: used.memory + demand.memory };
     if (exceeds(total, FREEMIUM_LIMITS)) {
-      throw invalid(
-        'roles',
+      refuse(
+        store,
+        tenantId,
+        request,
         `The freemium plan allows ${FREEMIUM_LIMITS.cpu} vCPU and ${FREEMIUM_LIMITS.memory} MB in total; with this deployment the services of ${owner.email} would reserve ${total.cpu} vCPU and ${total.memory} MB. Upgrade to premium (changePlan) or request less`,
         'The deployment exceeds the freemium plan',
       );
@@ -78,8 +95,10 @@ export function checkCapacity(store: Store, tenantId: string, spec: ServiceSpec,
   const total = { cpu: round(used.cpu + demand.cpu), memory: used.memory + demand.memory };
   const limits = environmentLimits(store, environment);
   if (exceeds(total, limits)) {
-    throw invalid(
-      'roles',
+    refuse(
+      store,
+      tenantId,
+      request,
       `Environment ${environment.name} allows ${limits.cpu} vCPU and ${limits.memory} MB; with this deployment its services would reserve ${total.cpu} vCPU and ${total.memory} MB`,
       'The deployment exceeds the limits of its environment',
     );

@@ -26,6 +26,8 @@ export class EventJournal {
   private readonly buffer: Array<JournalEntry | undefined>;
   private readonly listeners = new Set<(entry: JournalEntry) => void>();
   private last = 0;
+  // Ids up to this one belong to data the store forgot (see clear): resuming from them needs a reload.
+  private floor = 0;
 
   constructor(readonly capacity = DEFAULT_REPLAY_CAPACITY) {
     this.buffer = new Array<JournalEntry | undefined>(capacity);
@@ -52,7 +54,7 @@ export class EventJournal {
    */
   since(lastId: number): JournalEntry[] | 'too_old' | 'unknown' {
     if (lastId > this.last) return 'unknown';
-    if (this.last - lastId > this.capacity) return 'too_old';
+    if (lastId < this.floor || this.last - lastId > this.capacity) return 'too_old';
     const entries: JournalEntry[] = [];
     for (let id = lastId + 1; id <= this.last; id++) {
       const entry = this.buffer[id % this.capacity];
@@ -69,8 +71,17 @@ export class EventJournal {
     return () => void this.listeners.delete(listener);
   }
 
-  /** Forgets every event (the store was cleared); ids go on growing so that old ids stay invalid. */
+  /** How many listeners (open streams) hear the journal now. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /**
+   * Forgets every event (the store was cleared); ids go on growing so that old ids stay invalid: one id is
+   * skipped, so that a client resuming from any id it received before gets `'too_old'` and reloads.
+   */
   clear(): void {
     this.buffer.fill(undefined);
+    this.floor = ++this.last;
   }
 }

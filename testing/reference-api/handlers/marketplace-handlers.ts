@@ -30,6 +30,6 @@ export const marketplaceHandlers = {
       project: item.name,
       resources: [],
     };
-    return deployNewService(store, params.tenantId, spec, 'deployMarketplaceItem', item.id);
+    return deployNewService(store, params.tenantId, spec, 'deployMarketplaceItem', user.id, item.id);
   },
 } satisfies Handlers<keyof typeof marketplaceRoutes>;

@@ -3,6 +3,8 @@ import type { BillingInformation } from '../../../interfaces';
 import { organizationAccess } from '../access';
 import { conflict, invalid, notFound } from '../errors';
 import { listPage } from '../list-page';
+import { organizationMembershipChanged } from '../notification-drafts';
+import { notify } from '../notifications';
 import { renderPdf } from '../pdf';
 import type { OrganizationRecord, UserRecord } from '../records';
 import type { Store } from '../store';
@@ -109,6 +111,7 @@ export const organizationHandlers = {
       throw conflict(`${member.email} is already a member of organization ${organization.name}`, 'already_member');
     }
     organization.usersIds.push(member.id);
+    notify(store, [member.id], organizationMembershipChanged(organization, 'added'));
     return touch(store, organization);
   },
 
@@ -124,6 +127,8 @@ export const organizationHandlers = {
       );
     }
     organization.usersIds = organization.usersIds.filter((id) => id !== params.userId);
+    // Who leaves on their own needs no telling.
+    if (!leaving) notify(store, [params.userId], organizationMembershipChanged(organization, 'removed'));
     return touch(store, organization);
   },
 } satisfies Handlers<keyof typeof organizationRoutes>;

@@ -35,12 +35,12 @@ const serviceTarget = (service: ServiceRecord) => ({
 export const serviceOperationHandlers = {
   deployService: ({ store, user }, { params, body }) => {
     tenantAccess(store, user, params.tenantId, 'member', 'deploy services');
-    return deployNewService(store, params.tenantId, body, 'deployService');
+    return deployNewService(store, params.tenantId, body, 'deployService', user.id);
   },
 
   updateService: ({ store, user }, { params, body }) => {
     const service = manageableService(store, user, params.tenantId, params.serviceId, 'update services');
-    return rollOutSpec(store, service, body, 'updateService');
+    return rollOutSpec(store, service, body, 'updateService', user.id);
   },
 
   scaleService: ({ store, user }, { params, body }) => {
@@ -50,13 +50,14 @@ export const serviceOperationHandlers = {
       throw invalid('maxReplicas', 'must be at least minReplicas', 'The service was not scaled');
     }
     const scaled = { ...service.spec, ...body };
-    checkCapacity(store, service.tenant, scaled, service.id);
+    checkCapacity(store, service.tenant, scaled, { replacing: service.id, requestedBy: user.id });
     service.pendingSpec = scaled;
     service.status = 'deploying';
     const operation = startOperation(store, {
       kind: 'scaleService',
       target: serviceTarget(service),
       service,
+      startedBy: user.id,
       onSuccess: () => {
         service.spec = scaled;
         service.pendingSpec = undefined;
@@ -75,6 +76,7 @@ export const serviceOperationHandlers = {
       kind: 'restartService',
       target: serviceTarget(service),
       service,
+      startedBy: user.id,
       onSuccess: () => {
         for (const instance of service.instances) restart(store, instance);
         service.status = restingStatus(service);
@@ -92,6 +94,7 @@ export const serviceOperationHandlers = {
       kind: 'restartInstance',
       target: { type: 'instance', id: instance.id, tenant: service.tenant },
       service,
+      startedBy: user.id,
       onSuccess: () => {
         restart(store, instance);
         service.status = restingStatus(service);
@@ -112,7 +115,7 @@ export const serviceOperationHandlers = {
         'invalid_state',
       );
     }
-    return rollOutSpec(store, service, revision.spec, 'rollbackService');
+    return rollOutSpec(store, service, revision.spec, 'rollbackService', user.id);
   },
 
   deleteService: ({ store, user }, { params }) => {
@@ -122,6 +125,7 @@ export const serviceOperationHandlers = {
       kind: 'deleteService',
       target: serviceTarget(service),
       service,
+      startedBy: user.id,
       onSuccess: () => {
         store.services.delete(service.id);
         for (const id of service.revisionIds) store.revisions.delete(id);

@@ -2,6 +2,8 @@ import type { tenantRoutes } from '../../../api/contract/tenant-routes';
 import { tenantAccess } from '../access';
 import { stockMarketplace } from '../catalog';
 import { conflict, invalid, notFound } from '../errors';
+import { tenantMembershipChanged } from '../notification-drafts';
+import { notify } from '../notifications';
 import type { MembershipRecord, TenantRecord } from '../records';
 import type { Store } from '../store';
 import { memberView, tenantView } from '../view-user';
@@ -91,6 +93,7 @@ export const tenantHandlers = {
     const added = store.addMember(tenant.id, invited.id, body.role);
     // The tenant's member count (and each member's view of it) changed.
     tenant.updatedAt = store.timestamp();
+    notify(store, [invited.id], tenantMembershipChanged(tenant, { type: 'added', role: body.role }));
     return memberView(store, added);
   },
 
@@ -101,6 +104,8 @@ export const tenantHandlers = {
     const found = membership(store, tenant, params.userId);
     store.removeMembers((item) => item === found);
     tenant.updatedAt = store.timestamp();
+    // Who leaves on their own needs no telling.
+    if (!leaving) notify(store, [found.userId], tenantMembershipChanged(tenant, { type: 'removed' }));
     return undefined;
   },
 
@@ -108,8 +113,10 @@ export const tenantHandlers = {
     const { tenant } = tenantAccess(store, user, params.tenantId, 'admin', 'change roles');
     if (body.role === 'owner') throw invalid('role', ONE_OWNER, 'The role was not changed');
     const found = membership(store, tenant, params.userId);
+    const changed = found.role !== body.role && found.userId !== user.id;
     found.role = body.role;
     tenant.updatedAt = store.timestamp();
+    if (changed) notify(store, [found.userId], tenantMembershipChanged(tenant, { type: 'role', role: body.role }));
     return memberView(store, found);
   },
 } satisfies Handlers<keyof typeof tenantRoutes>;

@@ -97,6 +97,7 @@ export const userHandlers = {
     revokeUserSessions(store, user.id);
     setRefreshCookie(exchange, '', 0);
     for (const [id, token] of store.tokens) if (token.userId === user.id) store.tokens.delete(id);
+    for (const [id, record] of store.notifications) if (record.userId === user.id) store.notifications.delete(id);
     store.users.delete(user.id);
     return undefined;
   },
