@@ -14,6 +14,7 @@ import { buildService, buildTenant, buildUser } from '../testing/factories';
 import { runLiveReduceBench } from './live-reduce';
 import { runRequestPathBench } from './request-path';
 import { runStreamServerBench } from './stream-server';
+import { runStreamDisconnectsBench } from './stream-disconnects';
 
 interface Result {
   name: string;
@@ -192,3 +193,4 @@ for (const result of results) {
 await runRequestPathBench();
 await runStreamServerBench();
 await runLiveReduceBench();
+await runStreamDisconnectsBench();

@@ -147,6 +147,7 @@ describe('the live stream through msw', () => {
     expect(stream.messages.filter((item) => item.event !== 'usage.sampled').map(describeMessage)).toEqual([
       `service.updated ${SEED.services.payments} deploying`,
       `operation.updated ${operation} pending`,
+      'notification.created',
       `service.updated ${SEED.services.payments} running`,
       `operation.updated ${operation} succeeded`,
     ]);

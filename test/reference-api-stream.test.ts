@@ -187,6 +187,8 @@ describe('the reference API live stream (GET /events)', () => {
     const service = (created?.data as { id: string }).id;
     expect(log(rest)).toEqual([
       `operation.updated ${operation} pending`,
+      // The notification is published as the operation ends; the change feed follows in the same task.
+      'notification.created',
       `service.updated ${service} running`,
       `operation.updated ${operation} succeeded`,
     ]);
@@ -207,6 +209,7 @@ describe('the reference API live stream (GET /events)', () => {
     expect(log(stream.messages)).toEqual([
       `service.updated ${analytics} deleting`,
       `operation.updated ${operation} pending`,
+      'notification.created',
       `service.deleted ${analytics}`,
       `operation.updated ${operation} succeeded`,
     ]);

@@ -1,9 +1,11 @@
 import type { BackendError } from '../../errors/backend-error';
 
 /**
- * Where the live stream is: `connecting` (first attempt), `open` (events flow), `reconnecting` (it dropped;
- * the next attempt starts in `retryInMs`), `paused` (a hidden tab let it go; it resumes when visible), and
- * `closed` (signed out, or the handler stopped).
+ * Where the live stream is: `connecting` (an attempt is under way: the first one, or with `attempt` > 0 one
+ * after failures), `open` (events flow), `reconnecting` (it dropped; the next attempt starts in `retryInMs`),
+ * `paused` (a hidden tab let it go; it resumes when visible), and `closed` (signed out, or the handler
+ * stopped). The state changes at every report: a second failure in a row reads `reconnecting`, `connecting`,
+ * `reconnecting` (with its own `retryInMs`), never `reconnecting` twice.
  */
 export const STREAM_STATES = ['connecting', 'open', 'reconnecting', 'paused', 'closed'] as const;
 export type StreamState = (typeof STREAM_STATES)[number];

@@ -38,3 +38,16 @@ export {
   timedOut,
 } from './request';
 export { refreshFailed } from './session';
+export {
+  invalidStreamOption,
+  streamEnded,
+  streamEventInvalid,
+  streamEventTooLarge,
+  streamNotEventStream,
+  streamRefused,
+  streamSessionEnded,
+  streamSilent,
+  streamUnreachable,
+  streamUrlUnresolvable,
+  type SkippedEvent,
+} from './stream';
