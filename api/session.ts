@@ -69,6 +69,14 @@ export interface SessionOptions {
   /** Calls `POST /auth/refresh` with the refresh token held in memory (`undefined`: the cookie carries it). */
   renew(refreshToken: string | undefined, requestId: string): Promise<SessionTokens>;
   onExpired: OnSessionExpired;
+  /**
+   * Runs each renewal alone among the tabs of the origin (a Web Lock). With the cookie delivery all tabs
+   * share one refresh token, and two tabs presenting it at once make the API revoke the session (reuse
+   * detection); after waiting, a tab renews with the cookie the other tab's renewal rotated.
+   * @default undefined (renewals are single-flight within this session only)
+   * @example acrossTabs(navigator.locks, 'aurora-refresh:https://console.example.com/api')
+   */
+  exclusive?: (<T>(task: () => Promise<T>) => Promise<T>) | undefined;
 }
 
 /**
@@ -92,6 +100,25 @@ export function createSession(options: SessionOptions): Session {
     return current?.accessToken;
   };
 
+  async function renew(started: number, requestId: string): Promise<boolean> {
+    // While this renewal waited for another tab's, a login or logout here replaced the token: that decides.
+    if (epoch !== started) return getAccessToken() !== undefined;
+    if (refused) return false;
+    try {
+      const tokens = await options.renew(refreshToken, requestId);
+      if (epoch !== started) return false;
+      session.open(tokens);
+      return true;
+    } catch (error) {
+      if (epoch !== started || !sessionIsOver(error)) return false;
+      const wasOpen = opened;
+      session.close();
+      refused = true;
+      if (wasOpen) options.onExpired(refreshFailed(error, requestId), requestId);
+      return false;
+    }
+  }
+
   const session: Session = {
     refreshTokenDelivery,
     getAccessToken,
@@ -101,19 +128,8 @@ export function createSession(options: SessionOptions): Session {
         // With the token in memory and none held, there is nothing to renew with: no call.
         if (refused || (refreshTokenDelivery === 'body' && refreshToken === undefined)) return false;
         const started = epoch;
-        try {
-          const tokens = await options.renew(refreshToken, requestId);
-          if (epoch !== started) return false;
-          session.open(tokens);
-          return true;
-        } catch (error) {
-          if (epoch !== started || !sessionIsOver(error)) return false;
-          const wasOpen = opened;
-          session.close();
-          refused = true;
-          if (wasOpen) options.onExpired(refreshFailed(error, requestId), requestId);
-          return false;
-        }
+        const { exclusive } = options;
+        return exclusive === undefined ? renew(started, requestId) : exclusive(() => renew(started, requestId));
       },
     ),
     open(tokens) {

@@ -8,6 +8,7 @@ import {
   type Session,
   type SessionRefresher,
 } from '../api/session';
+import { acrossTabs, defaultLockManager, type LockManagerLike } from '../api/stream/lock-manager';
 
 /** How calls are authenticated, and how an expired session is renewed. */
 export interface AuthOptions {
@@ -48,20 +49,36 @@ function defaultDelivery(): RefreshTokenDelivery {
   return typeof document === 'undefined' ? 'body' : 'cookie';
 }
 
-/** Builds the handler's session: `transport()` is read lazily, because the transport itself needs the session. */
+/**
+ * The lock under which the tabs of the origin renew a session kept in the refresh cookie, one at a time.
+ * @example refreshLockName('https://console.example.com/api') // 'aurora-refresh:https://console.example.com/api'
+ */
+export function refreshLockName(apiBaseUrl?: string): string {
+  return `aurora-refresh:${apiBaseUrl ?? (globalThis as { location?: { origin?: string } }).location?.origin ?? ''}`;
+}
+
+/**
+ * Builds the handler's session: `transport()` is read lazily, because the transport itself needs the session.
+ * `apiBaseUrl` scopes the cross-tab refresh lock (default: the page's origin); `locks` is the Web Locks API
+ * (default `navigator.locks`; without it each tab renews on its own).
+ */
 export function createHandlerAuth(
   options: AuthOptions | undefined,
   transport: () => Transport,
   onExpired: OnSessionExpired,
+  tabs: { apiBaseUrl?: string; locks?: LockManagerLike | undefined } = {},
 ): HandlerAuth {
   if (options?.getAccessToken !== undefined) {
     const { getAccessToken, refreshAccessToken } = options;
     return { session: undefined, refresher: createAppSession({ getAccessToken, refreshAccessToken, onExpired }) };
   }
   const refreshTokenDelivery = options?.refreshTokenDelivery ?? defaultDelivery();
+  // Tabs share the refresh cookie; with the token in memory (`body`) each tab has its own.
+  const locks = refreshTokenDelivery === 'cookie' ? (tabs.locks ?? defaultLockManager()) : undefined;
   const session = createSession({
     refreshTokenDelivery,
     onExpired,
+    exclusive: locks === undefined ? undefined : acrossTabs(locks, refreshLockName(tabs.apiBaseUrl)),
     renew: async (refreshToken, requestId) => {
       const body = refreshToken === undefined ? { refreshTokenDelivery } : { refreshToken, refreshTokenDelivery };
       const answer = await transport().send(userRoutes.refreshSession, { body }, { requestId });

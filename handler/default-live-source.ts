@@ -1,22 +1,24 @@
+import { createEventStream } from '../api/stream/event-stream';
 import type { LiveSource } from '../api/stream/live-source';
-import type { StreamStatus } from '../api/stream/stream-status';
 import type { LiveSourceContext } from './live-options';
 
-const CLOSED: StreamStatus = Object.freeze({ state: 'closed', role: 'own', attempt: 0 });
-
 /**
- * The live source of a handler whose `stream` option names none.
- *
- * Integration seam: the SSE client (`createEventStream`, api/stream/event-stream.ts), shared across tabs by
- * `createSharedSource` (api/stream/shared-source.ts), is built here from `context`. Until it is, this source
- * never connects: its status stays `closed`, so operations are polled as without a stream.
+ * The live source of a handler whose `stream` option names none: its own `GET /events` stream, authenticated
+ * with the handler's tokens. Its renewals go through the handler's single-flight refresh under the stream's
+ * own request id, so a renewal that fails ends the session once, like any call's.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the stream client is built from it, once plugged in
-export function defaultLiveSource(context: LiveSourceContext): LiveSource {
-  return {
-    open: () => undefined,
-    close: () => undefined,
-    status: CLOSED,
-    subscribe: () => () => undefined,
-  };
+export function defaultLiveSource(context: LiveSourceContext, lastEventId?: string): LiveSource {
+  const { environment, session, requestId, logger, options } = context;
+  return createEventStream({
+    ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+    ...(options.heartbeatTimeoutMs === undefined ? {} : { heartbeatTimeoutMs: options.heartbeatTimeoutMs }),
+    ...(options.pauseWhenHiddenMs === undefined ? {} : { pauseWhenHiddenMs: options.pauseWhenHiddenMs }),
+    environment,
+    logger,
+    lastEventId,
+    session: {
+      getAccessToken: session.getAccessToken,
+      refresh: (rejectedToken) => session.refresh(rejectedToken, requestId),
+    },
+  });
 }

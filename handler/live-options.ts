@@ -1,6 +1,7 @@
 import type { HttpCallInfo } from '../api/http/transport';
 import type { SessionRefresher } from '../api/session';
 import type { LiveSource } from '../api/stream/live-source';
+import type { StreamOptions } from '../api/stream/stream-options';
 import type { ResolvedEnvironment } from '../environment';
 import type { Logger } from '../log/logger';
 
@@ -24,9 +25,10 @@ export interface LiveSourceContext {
 }
 
 /**
- * How the handler keeps the state tree live. Every option is optional.
+ * How the handler keeps the state tree live: the stream's reconnect backoff, heartbeat timeout and hidden-tab
+ * pause, and for tests or custom transports the source itself. Every option is optional.
  */
-export interface LiveStreamOptions {
+export interface LiveStreamOptions extends StreamOptions {
   /**
    * Builds the source of pushed events for one signed-in session; called at each sign-in (a new user never
    * resumes another's stream). For tests and custom transports: a scripted {@link LiveSource}.

@@ -1,3 +1,4 @@
+import { LiveEventIdSchema } from '../contract/live-events';
 import type { BackendError } from '../../errors/backend-error';
 import { streamNotEventStream, streamRefused, streamUnreachable, type HttpCall } from '../../errors/messages';
 import { ErrorBodySchema } from '../contract/error-body';
@@ -18,7 +19,12 @@ export interface ConnectRequest {
  * session), `closed` (403: the stream must not reconnect) or `failed` (anything else: reconnect later).
  */
 export type ConnectOutcome =
-  | { kind: 'open'; body: ReadableStream<Uint8Array> }
+  | {
+      kind: 'open';
+      body: ReadableStream<Uint8Array>;
+      /** The id the API says the stream starts after (its `Last-Event-ID` answer header), when valid. */
+      startsAfter: string | undefined;
+    }
   | { kind: 'unauthorized' }
   | { kind: 'closed'; error: BackendError }
   | { kind: 'failed'; error: BackendError };
@@ -53,7 +59,9 @@ export async function connect(request: ConnectRequest): Promise<ConnectOutcome> 
   if (status === 200) {
     const contentType = response.headers.get('content-type');
     if (response.body !== null && contentType?.toLowerCase().startsWith('text/event-stream') === true) {
-      return { kind: 'open', body: response.body };
+      const startsAfter = response.headers.get(LAST_EVENT_ID_HEADER) ?? undefined;
+      const valid = startsAfter !== undefined && LiveEventIdSchema.safeParse(startsAfter).success;
+      return { kind: 'open', body: response.body, startsAfter: valid ? startsAfter : undefined };
     }
     discard(response);
     return { kind: 'failed', error: streamNotEventStream(site, contentType) };

@@ -153,6 +153,8 @@ export function createEventStream(options: EventStreamOptions): EventStream {
         };
       }
       opened = true;
+      // A stream that drops before its first event still resumes from where it started, not from "now".
+      if (resume.id === undefined && outcome.startsAfter !== undefined) resume.advance(outcome.startsAfter);
       decoder.reset();
       if (!isAborted(connection.signal)) report('open');
       const end = await pumpBody(outcome.body, connection.signal, (bytes) => {

@@ -96,6 +96,8 @@ export function setupReference(options: ReferenceOptions = {}) {
   const bridge = createWUIBridge({ onListenerError: (error) => listenerErrors.push(error) });
   const log = recordEvents(bridge);
   const handler = createBackendHandler({
+    // The live stream is off unless the test turns it on: these tests count the calls and events of requests.
+    stream: false,
     ...options.handler,
     bridge,
     environment: { apiBaseUrl: api.baseUrl, logLevel: 'silent', timeoutMs: 5_000 },

@@ -70,6 +70,8 @@ export function setup(overrides: Partial<Omit<BackendHandlerOptions, 'bridge'>> 
     bridge,
     environment: { apiBaseUrl: API, logLevel: 'silent', timeoutMs: 5_000 },
     auth: { getAccessToken: () => TEST_TOKEN },
+    // These tests are about requests: the live stream is off unless a test turns it on (test/live-*.test.ts).
+    stream: false,
     ...overrides,
   });
   handler.start();

@@ -175,7 +175,7 @@ export function createApp(store: Store, basePath = '/api', faults?: Faults, live
       origin: '*',
       allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      exposeHeaders: ['X-Request-Id', REPLAYED_HEADER, 'Retry-After'],
+      exposeHeaders: ['X-Request-Id', REPLAYED_HEADER, 'Retry-After', LAST_EVENT_ID_HEADER],
     }),
   );
   for (const id of Object.keys(routes) as RouteId[]) {

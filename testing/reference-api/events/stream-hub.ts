@@ -1,3 +1,4 @@
+import { LAST_EVENT_ID_HEADER } from '../../../api/contract/event-routes';
 import { LiveEventSchema, type LiveEvent } from '../../../api/contract/live-events';
 import type { Caller } from '../access';
 import type { Store } from '../store';
@@ -93,11 +94,15 @@ export class StreamHub {
         if (this.streams.size === 0) this.stopTicker();
       },
     });
-    const response = new Response(stream.body, { status: 200, headers: streamHeaders(headers) });
-    if (stream.closed) return response;
-    if (spoil !== undefined) stream.send(spoil(store.events.lastId));
     const resume = resumeOf(lastEventId);
     const missed = resume.kind === 'after' ? store.events.since(resume.id) : resume.kind;
+    // Where the stream starts, so that a client that receives no event before a drop still resumes from here.
+    const startsAfter = Array.isArray(missed) && resume.kind === 'after' ? resume.id : store.events.lastId;
+    const answerHeaders = streamHeaders(headers);
+    answerHeaders.set(LAST_EVENT_ID_HEADER, String(startsAfter));
+    const response = new Response(stream.body, { status: 200, headers: answerHeaders });
+    if (stream.closed) return response;
+    if (spoil !== undefined) stream.send(spoil(store.events.lastId));
     if (missed === 'too_old' || missed === 'unknown') {
       const reason = missed === 'too_old' ? 'too_old' : 'unknown_id';
       stream.send(sseMessage(store.events.lastId, { type: 'stream.reset', data: { reason } }));
