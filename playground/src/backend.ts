@@ -7,6 +7,7 @@ import {
   type RequestOptions,
   type WUIBridge,
 } from 'aurora-backend-handler';
+import { LiveLog } from './live-log';
 import { TimelineModel } from './timeline-model';
 
 /** The library, wired like a WUI would: one bridge, one handler on the page's own API, and the devtools. */
@@ -14,13 +15,20 @@ export interface Backend {
   bridge: WUIBridge;
   handler: BackendHandler;
   timeline: TimelineModel;
+  /** What the live stream pushed, its status changes and notifications: the timeline's "Pushed" lane. */
+  live: LiveLog;
   apiBaseUrl: string;
   /** `bridge.request` for an operation chosen at run time, with an input built from a form. */
   send(operation: RequestName, input: unknown, options?: RequestOptions): Promise<unknown>;
 }
 
-export function createBackend(apiBaseUrl = new URL('/api', window.location.origin).href): Backend {
+/** `liveCapacity`: how many entries the "Pushed" lane keeps (`?live-capacity=` in the page's URL). */
+export function createBackend(
+  apiBaseUrl = new URL('/api', window.location.origin).href,
+  liveCapacity?: number,
+): Backend {
   const timeline = new TimelineModel();
+  const live = new LiveLog(liveCapacity);
   const bridge = createWUIBridge({
     onListenerError: (error, event) => console.error(`[playground] a listener of "${event}" failed`, error),
   });
@@ -31,7 +39,10 @@ export function createBackend(apiBaseUrl = new URL('/api', window.location.origi
     onHttpCall: (call) => timeline.recordHttp(call),
   });
   for (const event of EventNames) {
-    bridge.on(event, (...args: unknown[]) => timeline.record(event, args));
+    bridge.on(event, (...args: unknown[]) => {
+      timeline.record(event, args);
+      live.record(event, args);
+    });
   }
   handler.start();
   // The operation and its input are only known at run time: the library validates the input with zod.
@@ -44,6 +55,7 @@ export function createBackend(apiBaseUrl = new URL('/api', window.location.origi
     bridge,
     handler,
     timeline,
+    live,
     apiBaseUrl,
     send: (operation, input, options) => request(operation, input, options),
   };

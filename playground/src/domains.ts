@@ -1,8 +1,11 @@
 import type { RequestDomain, RequestName } from 'aurora-backend-handler';
 import { REQUEST_DOMAINS } from 'aurora-backend-handler/schemas';
 
-/** Section titles of the playground, one per domain of the library's request declarations. */
-export const DOMAIN_LABELS: Record<RequestDomain, string> = {
+/**
+ * Section titles of the playground by domain of the library's request declarations; a domain a newer library
+ * adds is titled by its name (see {@link domainLabel}).
+ */
+export const DOMAIN_LABELS: Partial<Record<RequestDomain, string>> = {
   user: 'Session & user',
   organization: 'Organizations',
   tenant: 'Tenants',
@@ -13,6 +16,10 @@ export const DOMAIN_LABELS: Record<RequestDomain, string> = {
   marketplace: 'Marketplace',
   notification: 'Notifications',
 };
+
+export function domainLabel(domain: RequestDomain): string {
+  return DOMAIN_LABELS[domain] ?? `${domain.charAt(0).toUpperCase()}${domain.slice(1)}s`;
+}
 
 export type Domain = RequestDomain;
 

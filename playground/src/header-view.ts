@@ -2,8 +2,16 @@ import type { Backend } from './backend';
 import { h } from './dom';
 import type { SelectionStore } from './selection-store';
 
-/** The top bar: product name, the API the handler talks to, and who is signed in. */
-export function mountHeader(root: HTMLElement, backend: Backend, store: SelectionStore): void {
+/**
+ * The top bar: product name, the API the handler talks to, `live` (the stream indicator and the bell) and
+ * who is signed in.
+ */
+export function mountHeader(
+  root: HTMLElement,
+  backend: Backend,
+  store: SelectionStore,
+  live: readonly HTMLElement[] = [],
+): void {
   const user = h('div', { class: 'header-user', 'data-testid': 'signed-in-user' });
   const signOut = h(
     'button',
@@ -52,7 +60,7 @@ export function mountHeader(root: HTMLElement, backend: Backend, store: Selectio
       h('span', { class: 'muted' }, 'API'),
       h('code', { 'data-testid': 'api-url' }, backend.apiBaseUrl),
     ),
-    h('div', { class: 'header-right' }, user, signOut),
+    h('div', { class: 'header-right' }, ...live, user, signOut),
   );
   store.subscribe((change) => change.user && render());
   render();

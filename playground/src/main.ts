@@ -4,21 +4,38 @@ import { createBackend } from './backend';
 import { mountDetails } from './details-view';
 import { byId, h } from './dom';
 import { mountHeader } from './header-view';
+import { mountLiveLane } from './live-lane';
+import { mountNotificationBell } from './notification-bell';
+import { createNotificationsClient } from './notifications-client';
 import { renderLogin } from './login-view';
 import { mountRequests } from './requests-panel';
 import { SelectionStore } from './selection-store';
+import { mountStreamIndicator } from './stream-indicator';
 import { mountTimeline } from './timeline-view';
+import { Toasts } from './toasts';
 import { mountTree } from './tree-view';
 
-const backend = createBackend();
+// `?live-capacity=5` makes the "Pushed" lane drop its oldest entries early (tests, demos).
+const liveCapacity = Number(new URLSearchParams(window.location.search).get('live-capacity'));
+const backend = createBackend(undefined, Number.isInteger(liveCapacity) && liveCapacity > 0 ? liveCapacity : undefined);
 const store = new SelectionStore();
 // The tree is the handler's: every success that changes it emits state:changed with the new snapshot.
 backend.bridge.on('state:changed', () => store.setUser(backend.handler.getState()));
 followCreations(backend, store);
 
-mountHeader(byId('header'), backend, store);
+const toasts = new Toasts();
+const indicator = h('div', { class: 'header-live' });
+const bell = h('div');
+mountStreamIndicator(indicator, backend);
+mountNotificationBell(bell, backend, store, createNotificationsClient(backend), toasts);
+mountHeader(byId('header'), backend, store, [indicator, bell]);
 mountTree(byId('tree'), store);
-mountTimeline(byId('timeline'), backend.timeline);
+const requestTimeline = h('div', { class: 'tl-requests' });
+const liveLane = h('section', { class: 'live-lane', 'data-testid': 'live-lane' });
+mountTimeline(requestTimeline, backend.timeline);
+mountLiveLane(liveLane, backend.live);
+byId('timeline').replaceChildren(requestTimeline, liveLane);
+document.body.append(toasts.element);
 
 const login = h('div', { class: 'login-wrap' }, renderLogin(backend));
 const details = h('section', { class: 'details-area' });

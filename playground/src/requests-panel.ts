@@ -2,7 +2,7 @@ import type { Backend } from './backend';
 import { resolveContext } from './context';
 import { updateDatalists } from './datalists';
 import { createDeployForm } from './deploy-form';
-import { DOMAIN_LABELS, requestsByDomain, type Domain } from './domains';
+import { domainLabel, requestsByDomain, type Domain } from './domains';
 import { h } from './dom';
 import { createRequestForm, type PrefillableForm } from './request-form';
 import type { SelectionStore } from './selection-store';
@@ -29,7 +29,7 @@ export function mountRequests(root: HTMLElement, backend: Backend, store: Select
     const button = h(
       'button',
       { type: 'button', class: 'tab', role: 'tab', 'data-testid': `domain-tab-${domain}`, onClick: () => show(domain) },
-      DOMAIN_LABELS[domain],
+      domainLabel(domain),
       h('span', { class: 'tab-count' }, names.length),
     );
     buttons.set(domain, button);

@@ -32,9 +32,17 @@ interface NodeSpec {
   children?: NodeSpec[];
 }
 
-/** The user's tree as the handler holds it; clicking a node selects it (forms prefill from the selection). */
+/**
+ * The user's tree as the handler holds it; clicking a node selects it (forms prefill from the selection).
+ * Pushed changes re-render it at most once a frame, keeping the scroll position, the open nodes, the
+ * selection and the keyboard focus; the rows whose content changed flash briefly.
+ */
 export function mountTree(root: HTMLElement, store: SelectionStore): void {
   const toggled = new Map<string, boolean>();
+  // What each row showed last time, to flash the rows a change touched (not on the first render of a user).
+  let shown = new Map<string, string>();
+  let nextShown = new Map<string, string>();
+  let flash = false;
 
   const renderNode = (node: NodeSpec, depth: number): HTMLElement => {
     const children = node.children ?? [];
@@ -83,12 +91,17 @@ export function mountTree(root: HTMLElement, store: SelectionStore): void {
               ...label,
             ),
           );
+    const signature = `${node.label}|${node.status ?? ''}|${node.meta ?? ''}`;
+    nextShown.set(node.key, signature);
+    const previous = shown.get(node.key);
+    const changed = flash && shown.size > 0 && previous !== signature;
     return h(
       'li',
       {
-        class: 'node',
+        class: changed ? 'node node-changed' : 'node',
         style: `--depth: ${depth}`,
         'data-testid': 'tree-node',
+        'data-key': node.key,
         'data-kind': node.kind,
         'data-name': node.label,
         'data-id': node.selection?.id,
@@ -99,9 +112,14 @@ export function mountTree(root: HTMLElement, store: SelectionStore): void {
     );
   };
 
-  const render = () => {
+  let scheduled = false;
+  const render = (changedState = false) => {
+    scheduled = false;
+    flash = changedState;
     const scroll = root.scrollTop;
+    const focus = focusedRow(root);
     const user = store.user;
+    nextShown = new Map();
     const body =
       user === null
         ? h('p', { class: 'muted tree-empty' }, 'Sign in to see the user tree.')
@@ -110,11 +128,38 @@ export function mountTree(root: HTMLElement, store: SelectionStore): void {
             { class: 'tree', role: 'tree' },
             ...buildTree(user, store.selection).map((node) => renderNode(node, 0)),
           );
+    shown = nextShown;
     root.replaceChildren(h('div', { class: 'panel-head' }, h('h2', {}, 'User tree')), body);
     root.scrollTop = scroll;
+    if (focus !== undefined) restoreFocus(root, focus);
   };
-  store.subscribe(render);
+  // A click renders at once; a state change waits for the next frame, so a burst of pushed batches paints
+  // once. A hidden page paints nothing, and renders at once (frames would wait until it is shown).
+  const schedule = () => {
+    if (document.visibilityState !== 'visible') return render(true);
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => render(true));
+  };
+  store.subscribe((change) => (change.selection ? render() : schedule()));
   render();
+}
+
+interface FocusedRow {
+  key: string;
+  caret: boolean;
+}
+
+function focusedRow(root: HTMLElement): FocusedRow | undefined {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !root.contains(active)) return undefined;
+  const key = active.closest<HTMLElement>('[data-testid="tree-node"]')?.dataset['key'];
+  return key === undefined ? undefined : { key, caret: active.classList.contains('caret') };
+}
+
+function restoreFocus(root: HTMLElement, { key, caret }: FocusedRow): void {
+  const row = root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"] > .node-row`);
+  row?.querySelector<HTMLElement>(caret ? '.caret' : '.node-button')?.focus({ preventScroll: true });
 }
 
 function group(key: string, label: string, children: NodeSpec[], open: boolean): NodeSpec {

@@ -5,13 +5,15 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { after, before, test, type TestContext } from 'node:test';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from './chromium';
+import { journey } from './journey';
 import { REQUEST_NAMES } from '../../index';
 import { startReferenceServer, type ReferenceServer } from '../../testing/index';
 import { PlaygroundPage } from './playground-page';
+import { seedNotification } from './seed-notification';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const staticRoot = join(root, 'playground', 'dist');
@@ -51,20 +53,8 @@ after(async () => {
   await server?.close();
 });
 
-let broken: string | undefined;
 /** A step of the one user journey: once a step fails, the later ones fail at once, naming the step that broke. */
-function step(name: string, body: (t: TestContext) => Promise<void>): void {
-  void test(name, async (t) => {
-    if (broken !== undefined) throw new Error(`not run: the earlier step "${broken}" failed`);
-    try {
-      await body(t);
-    } catch (error) {
-      broken = name;
-      await ui.screenshot(`failed-${name.replace(/\W+/g, '-').toLowerCase()}`).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const step = journey((name) => ui.screenshot(`failed-${name.replace(/\W+/g, '-').toLowerCase()}`));
 
 const ids: { tenant?: string; account?: string; environment?: string; service?: string } = {};
 
@@ -100,6 +90,14 @@ step('signs in through bridge.request("login") and shows the user tree', async (
     'the login HTTP call in the timeline',
   );
   await ui.screenshot('02-signed-in');
+});
+
+step('shows the connection indicator and the notification bell in the header', async () => {
+  const indicator = await ui.visible('[data-testid="stream-status"]', 'the connection indicator');
+  const words = await indicator.locator('[role="status"]').innerText();
+  assert.match(words, /Live|Connecting|Reconnecting|Paused|off/, 'the indicator says its state in words');
+  const bell = await ui.visible('[data-testid="bell"]', 'the notification bell');
+  assert.match((await bell.getAttribute('aria-label')) ?? '', /^Notifications: \d+ unread$/);
 });
 
 step('offers a form for every operation of the library', async () => {
@@ -202,10 +200,13 @@ step('shows every request in the timeline with its HTTP calls and outcome', asyn
     await ui.visible(`${ui.group(operation, 'success')} [data-kind="http"]`, `the HTTP call of ${operation}`);
   }
   const deploy = ui.group('deployService', 'completed');
-  for (const kind of ['request', 'http', 'success', 'progress', 'completed', 'state']) {
+  for (const kind of ['request', 'http', 'success', 'completed']) {
     await ui.visible(`${deploy} [data-kind="${kind}"]`, `a "${kind}" entry in the deployService group`);
   }
-  await ui.visible(`${deploy} [data-kind="http"]:has-text("GET /operations/")`, 'the operation polling calls');
+  // The stream was open: the operation ended by push, and was never polled.
+  await ui.visible('[data-testid="stream-status"][data-state="open"]', 'the stream open');
+  const polls = page.locator(`${deploy} [data-kind="http"]:has-text("GET /operations/")`);
+  assert.equal(await polls.count(), 0, 'no polling of the operation while the stream is open');
   await ui.screenshot('05-timeline');
 });
 
@@ -254,6 +255,25 @@ step('stays signed in across a page reload: the httpOnly refresh cookie renews t
     assert.ok(!/aurora_refresh|accessToken|refreshToken|eyJ/.test(text), `no token in ${where}: ${text}`);
   }
   await ui.screenshot('08-reloaded');
+});
+
+step('counts the unread notifications of the state tree on the bell, and lists them in its panel', async () => {
+  assert.ok(server !== undefined);
+  const unread = seedNotification(server, 'demo@aurora.dev', { title: 'Backup finished', message: 'e2e backup' });
+  await ui.send('user', 'loadUser', {});
+  await ui.visible(`[data-testid="bell-count"][data-count="${unread}"]`, `the bell counting ${unread} unread`);
+  await page.getByTestId('bell').click();
+  await ui.visible('[data-testid="notifications-panel"]', 'the notifications panel');
+  const item = '[data-testid="notification"][data-status="unread"]:has-text("Backup finished")';
+  await ui.visible(item, 'the seeded notification, unread');
+  await ui.screenshot('09-notifications');
+  await page.locator(item).getByTestId('notification-read').click();
+  await ui.visible(
+    '[data-testid="notification"][data-status="read"]:has-text("Backup finished")',
+    'the notification, read',
+  );
+  await ui.visible(`[data-testid="bell-count"][data-count="${unread - 1}"]`, `the bell counting ${unread - 1}`);
+  await page.keyboard.press('Escape');
 });
 
 step('raised no error in the page', () => {
