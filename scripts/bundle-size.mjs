@@ -30,16 +30,17 @@ const CASES = [
     imports: ['createWUIBridge', 'createBackendHandler'],
     dependencies: 'bundled',
     // Raised from 74 kB by issue 8 (session renewal, retries, coordination, batched polling, never-older
-    // state): 80.8 kB measured. The target is still the goal, and still missed.
-    budget: 82_000,
+    // state): 80.8 kB measured; from 82 kB by issue 9 (live stream client, tab sharing, event reducer,
+    // notifications, eventsource-parser): 94.2 kB measured. The target is still the goal, and still missed.
+    budget: 96_000,
     target: 60_000,
   },
   {
     name: 'bridge + handler, own code',
     imports: ['createWUIBridge', 'createBackendHandler'],
     dependencies: 'external',
-    // Raised from 24 kB by issue 8: 31.3 kB measured.
-    budget: 32_000,
+    // Raised from 24 kB by issue 8: 31.3 kB measured; from 32 kB by issue 9: 42.4 kB measured.
+    budget: 44_000,
     target: 15_000,
   },
   // No budget: the cost of everything the root entry exports, for comparison with the figures above.
@@ -51,7 +52,8 @@ const CASES = [
  * until issue 8, whose contract additions (refresh, operations batch, secret and auth route metadata) and
  * options brought them to 243 KiB.
  */
-const DECLARATIONS_BUDGET = 250 * 1024;
+// Raised from 250 KiB by issue 9 (the pushed-event contract, the stream hub of ./testing): 312 KiB measured.
+const DECLARATIONS_BUDGET = 320 * 1024;
 
 if (!existsSync(path.join(root, 'dist/index.js'))) {
   console.error('dist/index.js is missing. Run `npm run build` first.');

@@ -37,7 +37,8 @@ const isWindows = process.platform === 'win32';
 
 /** Budgets of issue 7, item 4. */
 // declarationKiB: 200 until issue 8 (243 KiB measured after it); kept equal to scripts/bundle-size.mjs.
-const BUDGET = { instantiations: 15_000, declarationKiB: 250 };
+// Raised by issue 9 (from 15,000 and 250): 15,556 instantiations and 312 KiB measured, with the live events.
+const BUDGET = { instantiations: 16_000, declarationKiB: 320 };
 
 function run(command, commandArgs, cwd = root) {
   const result = spawnSync(command, commandArgs, {
