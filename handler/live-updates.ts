@@ -51,6 +51,8 @@ interface Connection {
   /** While the tree is reloaded after `stream.reset`, the events that arrive, to apply after it. */
   buffered: LiveEvent[] | undefined;
   lastEventId: string | undefined;
+  /** Whether the tree was read again once the stream first opened (see `catchUp`). */
+  caughtUp: boolean;
   /** Cancels the attempt planned after a `401` close, if any. */
   cancelReopen: (() => void) | undefined;
 }
@@ -111,15 +113,7 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
    * meanwhile wait and are applied after it, so that the snapshot never undoes a later pushed change.
    */
   async function reload(current: Connection, reset: LiveEventOf<'stream.reset'>): Promise<void> {
-    let user: User | undefined;
-    try {
-      user = await live.loadUser(LIVE_REQUEST_ID);
-    } catch (error) {
-      live.logger.warn('the tree could not be reloaded after the live stream was reset; it may miss changes', {
-        requestId: LIVE_REQUEST_ID,
-        code: (error as Partial<BackendError>).code ?? 'unknown',
-      });
-    }
+    const user = await readUser();
     if (connection !== current) return;
     const buffered = current.buffered ?? [];
     current.buffered = undefined;
@@ -134,9 +128,43 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
     receive(current, buffered);
   }
 
+  /**
+   * The tree was read before the stream opened: a change published in between reached neither. Once the stream
+   * is open the tree is read once more (the never-older merge keeps anything pushed since), with the events
+   * arriving meanwhile applied after it.
+   */
+  async function catchUp(current: Connection): Promise<void> {
+    const buffered: LiveEvent[] = (current.buffered ??= []);
+    const user = await readUser();
+    if (connection !== current) return;
+    current.buffered = undefined;
+    if (user !== undefined) {
+      const loaded = user;
+      live.commit((state) => reduceFullUser(state, loaded), meta());
+    }
+    receive(current, buffered);
+  }
+
+  async function readUser(): Promise<User | undefined> {
+    let user: User | undefined;
+    try {
+      user = await live.loadUser(LIVE_REQUEST_ID);
+    } catch (error) {
+      live.logger.warn('the tree could not be read again for the live stream; it may miss changes', {
+        requestId: LIVE_REQUEST_ID,
+        code: (error as Partial<BackendError>).code ?? 'unknown',
+      });
+    }
+    return user;
+  }
+
   function onStatus(current: Connection, status: StreamStatus): void {
     live.notify('stream:status', status);
     const open = status.state === 'open';
+    if (open && !current.caughtUp && !current.closing && connection === current) {
+      current.caughtUp = true;
+      void catchUp(current);
+    }
     if (open !== current.open) {
       current.open = open;
       if (open) live.follower.pause();
@@ -166,6 +194,7 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
       buffered: undefined,
       lastEventId: undefined,
       cancelReopen: undefined,
+      caughtUp: false,
     };
     connection = current;
     current.unsubscribe = source.subscribe({

@@ -29,6 +29,8 @@ async function signedIn() {
   await context.bridge.request('loadUser');
   await flush();
   live.status('open');
+  // Once open, the handler reads the tree once more (what was published before the stream opened).
+  await settleAll();
   context.log.clear();
   return { ...context, live };
 }
@@ -100,6 +102,29 @@ describe('live updates', () => {
     expect(serviceNamed(state, 'svc-9')?.name).toBe('api');
     expect(state?.unreadNotifications).toBe(4);
     expect(Object.isFrozen(serviceNamed(state, 'svc-9'))).toBe(true);
+  });
+
+  it('reads the tree once more when the stream opens, so a change made before it opened is not missed', async () => {
+    let reads = 0;
+    server.use(
+      http.get(`${API}/users/me`, () => {
+        reads++;
+        // The second read happens after the stream opened: the tenant was renamed in between.
+        return HttpResponse.json(reads === 1 ? user() : user({ name: 'Renamed before the stream', updatedAt: T2 }));
+      }),
+    );
+    const live = scriptedLiveSource();
+    const { bridge, log, handler } = setup({ stream: { source: live.factory } });
+    await bridge.request('loadUser');
+    await flush();
+    log.clear();
+
+    live.status('open');
+    await settleAll();
+
+    expect(reads).toBe(2);
+    expect(handler.getState()?.name).toBe('Renamed before the stream');
+    expect(lines(log)).toEqual(['stream:status open', 'state:changed {"lastEventId":"0","events":0}']);
   });
 
   it('emits no state:changed for a batch that changes nothing, but still each event', async () => {

@@ -1,3 +1,4 @@
+import type { TenantHeader, UserProfile } from '../../api/contract/live-events';
 import type { TenantMember } from '../../api/contract/tenant-routes';
 import type { Invoice, Organization, Tenant, TenantRole, Token, User } from '../../interfaces';
 import type {
@@ -44,19 +45,12 @@ export function organizationView(store: Store, organization: OrganizationRecord)
 /** The tenant as `role` sees it, with everything it holds. */
 export function tenantView(store: Store, tenant: TenantRecord, role: TenantRole): Tenant {
   return {
-    id: tenant.id,
-    name: tenant.name,
-    organizationsIds: [tenant.organizationId],
+    ...tenantHeaderView(tenant, role, store.membersOf(tenant.id).length),
     services: store.servicesOf(tenant.id).map((service) => serviceView(store, service)),
     accounts: store.accountsOf(tenant.id).map((account) => accountView(store, account)),
     environments: store.environmentsOf(tenant.id).map((environment) => environmentView(store, environment)),
     marketplaceItems: store.marketplaceOf(tenant.id).map((item) => marketplaceItemView(store, item)),
     resources: store.resourcesOf(tenant.id).map(resourceView),
-    role,
-    status: tenant.status,
-    users: store.membersOf(tenant.id).length,
-    createdAt: tenant.createdAt,
-    updatedAt: tenant.updatedAt,
   };
 }
 
@@ -86,11 +80,7 @@ export function memberView(store: Store, membership: MembershipRecord): TenantMe
 /** The signed-in user and the whole tree they can see: never their password. */
 export function userView(store: Store, user: UserRecord): User {
   return {
-    id: user.id,
-    name: user.name,
-    surname: user.surname,
-    email: user.email,
-    notificationsEnabled: user.notificationsEnabled,
+    ...userProfileView(store, user),
     organizations: [...store.organizations.values()]
       .filter((organization) => organization.usersIds.includes(user.id))
       .map((organization) => organizationView(store, organization)),
@@ -99,11 +89,39 @@ export function userView(store: Store, user: UserRecord): User {
       const tenant = store.tenants.get(membership.tenantId);
       return membership.userId === user.id && tenant !== undefined ? [tenantView(store, tenant, membership.role)] : [];
     }),
+  };
+}
+
+// The parts of `userView` and `tenantView` that pushed events carry (`user.updated`, `tenant.updated`): one home,
+// so that a pushed profile or tenant header is always what GET answers.
+
+/** The signed-in user's own fields, as `GET /users/me` answers them, without the tree. */
+export function userProfileView(store: Store, user: UserRecord): UserProfile {
+  return {
+    id: user.id,
+    name: user.name,
+    surname: user.surname,
+    email: user.email,
+    notificationsEnabled: user.notificationsEnabled,
     axebowPlan: user.axebowPlan,
     companyName: user.companyName,
     role: user.role,
     unreadNotifications: store.unreadNotificationsOf(user.id),
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
+  };
+}
+
+/** The tenant's own fields as `role` sees them, without the collections it holds. */
+export function tenantHeaderView(tenant: TenantRecord, role: TenantRole, members: number): TenantHeader {
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    organizationsIds: [tenant.organizationId],
+    role,
+    status: tenant.status,
+    users: members,
+    createdAt: tenant.createdAt,
+    updatedAt: tenant.updatedAt,
   };
 }

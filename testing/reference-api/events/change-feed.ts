@@ -6,7 +6,7 @@ import { accountView, environmentView, resourceView } from '../view-infra';
 import { instanceView } from '../view-instance';
 import { serviceView } from '../view-service';
 import { tokenView } from '../view-user';
-import { userProfileView } from './live-views';
+import { userProfileView } from '../view-user';
 import { membershipsOf, MembershipWatch, type Memberships } from './membership-watch';
 import { OperationWatch } from './operation-watch';
 import { TableWatch, Watermark, type Publish, type TableChanges, type TenantAudience } from './table-watch';

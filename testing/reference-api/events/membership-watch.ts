@@ -2,7 +2,7 @@ import type { TenantRole } from '../../../interfaces';
 import type { MembershipRecord } from '../records';
 import type { Store } from '../store';
 import { memberView, organizationView, tenantView } from '../view-user';
-import { tenantHeaderView } from './live-views';
+import { tenantHeaderView } from '../view-user';
 import type { Publish, Watermark } from './table-watch';
 
 /** Members of each tenant and their roles, by tenant id. */
