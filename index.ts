@@ -57,6 +57,7 @@ export type {
 } from './requests/define-request';
 export type { RequestTypesMap } from './requests/index';
 export type { StreamRole, StreamState, StreamStatus } from './api/stream/stream-status';
+export type { StreamBackoffOptions, StreamOptions } from './api/stream/stream-options';
 // The named input and success payload types of every request.
 export type {
   CreateAccountInput,
@@ -190,7 +191,12 @@ export type { ResourceType, VolumeKind, Resource } from './interfaces/resource-i
 export type { Link } from './interfaces/link-interface';
 export { OPERATION_KINDS, OPERATION_STATUSES } from './interfaces/operation-interface';
 export type { Operation, OperationKind, OperationStatus } from './interfaces/operation-interface';
-export type { Notification, NotificationKind, NotificationStatus } from './interfaces/notification-interface';
+export type {
+  Notification,
+  NotificationKind,
+  NotificationStatus,
+  NotificationTarget,
+} from './interfaces/notification-interface';
 export type { TenantMember } from './api/contract/tenant-routes';
 export type { Revision } from './api/contract/service-routes';
 export type { UpdateUserInput } from './api/contract/user-routes';

@@ -35,6 +35,7 @@ export type {
   LinkRecord,
   OperationTarget,
   OperationRecord,
+  NotificationRecord,
 } from './reference-api/records';
 export {
   demoCredentials,

@@ -44,7 +44,7 @@ export type StreamSpoiler = (lastId: number) => Uint8Array;
 
 /**
  * The open `GET /events` streams of one reference API, and the change feed that fills the journal they read.
- * While at least one stream is open a ticker lets time pass every {@link TICK_MS} (operations progress and end,
+ * While at least one stream is open a ticker lets time pass every 200 ms (operations progress and end,
  * usage is sampled, expired credentials end their streams); with none, changes are found after each request.
  */
 export class StreamHub {
