@@ -123,8 +123,31 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     });
   }
 
+  // The live stream (GET /events) passes through as a stream, untouched and unrecorded: the chaos run checks the
+  // request path, and the stream's own faults (drops, resumes, resets) are proven by its tests and benchmarks.
+  function streamThrough(request: IncomingMessage, response: ServerResponse): void {
+    const outgoing = httpRequest(
+      {
+        agent,
+        host: upstream.hostname,
+        port: upstream.port,
+        method: request.method,
+        path: request.url,
+        headers: { ...request.headers, host: upstream.host },
+      },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    outgoing.on('error', () => request.socket.destroy());
+    request.on('close', () => outgoing.destroy());
+    outgoing.end();
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
+    if (method === 'GET' && /\/events(?:\?|$)/.test(request.url ?? '')) return streamThrough(request, response);
     const fault = chooseFault(method);
     const record: ProxyRecord = {
       method,
