@@ -98,6 +98,19 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     return random.pick(kinds);
   }
 
+  /** The same request, to the upstream server. */
+  function upstreamRequest(request: IncomingMessage) {
+    const { method, url: path } = request;
+    return {
+      agent,
+      host: upstream.hostname,
+      port: upstream.port,
+      method,
+      path,
+      headers: { ...request.headers, host: upstream.host },
+    };
+  }
+
   function forward(request: IncomingMessage, body: Buffer): Promise<Upstream> {
     return new Promise((resolve, reject) => {
       const outgoing = httpRequest(
@@ -126,20 +139,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   // The live stream (GET /events) passes through as a stream, untouched and unrecorded: the chaos run checks the
   // request path, and the stream's own faults (drops, resumes, resets) are proven by its tests and benchmarks.
   function streamThrough(request: IncomingMessage, response: ServerResponse): void {
-    const outgoing = httpRequest(
-      {
-        agent,
-        host: upstream.hostname,
-        port: upstream.port,
-        method: request.method,
-        path: request.url,
-        headers: { ...request.headers, host: upstream.host },
-      },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
+    const outgoing = httpRequest(upstreamRequest(request), (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
     outgoing.on('error', () => request.socket.destroy());
     request.on('close', () => outgoing.destroy());
     outgoing.end();
