@@ -1,29 +1,12 @@
-import { demoCredentials, startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../testing';
-import { rawClient } from '../testing/reference-api/raw-client';
+import { demoCredentials } from '../testing';
 import { SEED } from './support/reference-seed';
-import { describeMessage, openStream, type SseStream } from './support/sse-client';
+import { describeMessage, streamHarness } from './support/sse-client';
 
 // How sessions end the live streams of the reference API, on a real loopback server.
 
-const servers: ReferenceServer[] = [];
-const streams: SseStream[] = [];
+const { start, dispose } = streamHarness();
 
-async function start(options: ReferenceServerOptions = {}) {
-  const server = await startReferenceServer({ port: 0, operationDurationMs: 0, ...options });
-  servers.push(server);
-  const client = rawClient((request) => fetch(request), server.url);
-  const open = async (token: string, lastEventId?: string) => {
-    const stream = await openStream(server.url, token, lastEventId === undefined ? {} : { lastEventId });
-    streams.push(stream);
-    return stream;
-  };
-  return { server, call: client.call, login: client.login, open };
-}
-
-afterEach(async () => {
-  for (const stream of streams.splice(0)) stream.close();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+afterEach(dispose);
 
 describe('the live stream and the session behind it', () => {
   it('ends when a reused refresh token revokes its session family', async () => {

@@ -1,49 +1,13 @@
 import { LiveEventSchema } from '../api/contract/live-events';
-import {
-  demoCredentials,
-  freemiumCredentials,
-  labsOwnerCredentials,
-  startReferenceServer,
-  type ReferenceServer,
-  type ReferenceServerOptions,
-} from '../testing';
-import { rawClient } from '../testing/reference-api/raw-client';
+import { demoCredentials, freemiumCredentials, labsOwnerCredentials } from '../testing';
 import { SEED, blogSpec } from './support/reference-seed';
-import {
-  describeMessage,
-  liveEventOf,
-  openStream,
-  signIn,
-  type SseMessage,
-  type SseStream,
-} from './support/sse-client';
+import { describeMessage, streamHarness, liveEventOf, type SseMessage } from './support/sse-client';
 
 // GET /events of the reference API on a real loopback server, read raw (fetch + eventsource-parser).
 
-const servers: ReferenceServer[] = [];
-const streams: SseStream[] = [];
+const { start, dispose } = streamHarness();
 
-async function start(options: ReferenceServerOptions = {}) {
-  const server = await startReferenceServer({ port: 0, operationDurationMs: 0, ...options });
-  servers.push(server);
-  const client = rawClient((request) => fetch(request), server.url);
-  const open = async (token: string, lastEventId?: string) => {
-    const stream = await openStream(server.url, token, lastEventId === undefined ? {} : { lastEventId });
-    streams.push(stream);
-    return stream;
-  };
-  return {
-    server,
-    call: client.call,
-    open,
-    signIn: (credentials = demoCredentials) => signIn(server.url, credentials),
-  };
-}
-
-afterEach(async () => {
-  for (const stream of streams.splice(0)) stream.close();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+afterEach(dispose);
 
 const { prod, labs } = SEED.tenants;
 const is = (type: string) => (message: SseMessage) => message.event === type;

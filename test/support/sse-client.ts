@@ -1,7 +1,13 @@
 import { createParser } from 'eventsource-parser';
 import { LiveEventSchema, type LiveEvent } from '../../api/contract/live-events';
 import { rawClient } from '../../testing/reference-api/raw-client';
-import type { Credentials } from '../../testing';
+import {
+  demoCredentials,
+  startReferenceServer,
+  type Credentials,
+  type ReferenceServer,
+  type ReferenceServerOptions,
+} from '../../testing';
 
 // A raw `GET /events` reader for the tests of the reference API's live stream: fetch and eventsource-parser,
 // nothing of the library's own stream client, so that the server is tested on its own.
@@ -136,4 +142,35 @@ export function liveEventOf(message: SseMessage): LiveEvent {
 /** Signs `credentials` in on the server at `baseUrl` and answers the access token. */
 export function signIn(baseUrl: string, credentials: Credentials): Promise<string> {
   return rawClient((request) => fetch(request), baseUrl).login(credentials);
+}
+
+/**
+ * Loopback reference servers and raw streams for one test file: `start()` serves one, `dispose()` (in
+ * `afterEach`) closes every stream and server it started.
+ */
+export function streamHarness() {
+  const servers: ReferenceServer[] = [];
+  const streams: SseStream[] = [];
+  async function start(options: ReferenceServerOptions = {}) {
+    const server = await startReferenceServer({ port: 0, operationDurationMs: 0, ...options });
+    servers.push(server);
+    const client = rawClient((request) => fetch(request), server.url);
+    const open = async (token: string, lastEventId?: string) => {
+      const stream = await openStream(server.url, token, lastEventId === undefined ? {} : { lastEventId });
+      streams.push(stream);
+      return stream;
+    };
+    return {
+      server,
+      call: client.call,
+      login: client.login,
+      open,
+      signIn: (credentials = demoCredentials) => signIn(server.url, credentials),
+    };
+  }
+  async function dispose(): Promise<void> {
+    for (const stream of streams.splice(0)) stream.close();
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  }
+  return { start, dispose };
 }
