@@ -66,6 +66,9 @@ async function run(result: MswPageResult): Promise<void> {
     const handler = createBackendHandler({
       bridge,
       environment: { apiBaseUrl },
+      // This page proves the bridge's requests are answered by the worker, call by call; the live stream's
+      // catch-up read would land between them at a moment of its own. The stream is proven in live-console.
+      stream: false,
       onHttpCall: (call: HttpCallInfo) => result.httpCalls.push(`${call.method} ${call.path} ${String(call.status)}`),
     });
     handler.start();
