@@ -1,5 +1,6 @@
 // The backend handler: answers the bridge's requests with REST calls, and keeps the user's state tree.
 import { resolveStreamOptions } from './api/stream/stream-options';
+import type { StreamStatus } from './api/stream/stream-status';
 import { createTransport, type HttpCallInfo, type RetryOptions, type Transport } from './api/http/transport';
 import type { Claim, IncomingRequest } from './bridge/claim';
 import { resolveEnvironment, type EnvironmentOptions, type ResolvedEnvironment } from './environment';
@@ -106,6 +107,11 @@ export interface BackendHandler {
   readonly running: boolean;
   /** The current user state tree: an immutable snapshot, `null` before `loadUser`/`login`. */
   getState(): UserState;
+  /**
+   * The live stream's status as `stream:status` last reported it: for a component that starts showing the
+   * connection after the stream opened. `closed` before sign-in and with `stream: false`.
+   */
+  getStreamStatus(): StreamStatus;
   /** The settings in force, after options, environment variables and defaults were resolved. */
   readonly environment: ResolvedEnvironment;
 }
@@ -275,6 +281,7 @@ export function createBackendHandler(options: BackendHandlerOptions): BackendHan
       return claim !== undefined;
     },
     getState: () => state,
+    getStreamStatus: () => live.status(),
     start() {
       if (claim !== undefined) return;
       claim = bridge.claim(REQUEST_NAMES, (request) => void handle(request));

@@ -4,10 +4,10 @@ import type { Config } from 'jest';
 const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     // Type checking is done once by `npm run typecheck`; here ts-jest only transpiles, which keeps jest fast.
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
     // A few of msw's dependencies ship ESM only; Node 20 cannot require() them, so jest transpiles them to CJS.
     '^.+\\.m?js$': [
       'ts-jest',
@@ -25,6 +25,7 @@ const config: Config = {
   coverageReporters: ['text-summary', 'json-summary', 'lcovonly'],
   collectCoverageFrom: [
     'handler/**/*.ts',
+    'bindings/**/*.ts',
     'bridge/**/*.ts',
     'requests/**/*.ts',
     'log/**/*.ts',

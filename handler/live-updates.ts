@@ -39,6 +39,8 @@ export interface LiveUpdates {
   stop(): void;
   /** What a change the stream made (a session it found expired) is reported with. */
   meta(): StreamChangeMeta;
+  /** The last status reported, or `closed` before the first one. */
+  status(): StreamStatus;
 }
 
 interface Connection {
@@ -57,10 +59,14 @@ interface Connection {
   cancelReopen: (() => void) | undefined;
 }
 
+/** The status of a stream that never opened, or was turned off. */
+export const CLOSED_STATUS: StreamStatus = Object.freeze({ state: 'closed', role: 'own', attempt: 0 });
+
 const OFF: LiveUpdates = {
   sync: () => undefined,
   stop: () => undefined,
   meta: () => ({ lastEventId: '0', events: 0 }),
+  status: () => CLOSED_STATUS,
 };
 
 /**
@@ -76,6 +82,7 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
   const reopenAfterMs = resolveStreamOptions(options).backoff.maxMs;
   const reducer = createLiveReducer();
   let connection: Connection | undefined;
+  let lastStatus: StreamStatus = CLOSED_STATUS;
 
   const meta = (): StreamChangeMeta => ({ lastEventId: connection?.lastEventId ?? '0', events: 0 });
 
@@ -159,6 +166,7 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
   }
 
   function onStatus(current: Connection, status: StreamStatus): void {
+    lastStatus = status;
     live.notify('stream:status', status);
     const open = status.state === 'open';
     if (open && !current.caughtUp && !current.closing && connection === current) {
@@ -229,5 +237,6 @@ export function createLiveUpdates(live: LiveUpdatesOptions): LiveUpdates {
     },
     stop: disconnect,
     meta,
+    status: () => lastStatus,
   };
 }

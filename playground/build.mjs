@@ -46,3 +46,6 @@ if (!inputs.some((input) => input.endsWith('dist/index.js'))) {
 const [, output] = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('app.js')) ?? [];
 const size = output === undefined ? '' : ` (app.js ${Math.round(output.bytes / 1024)} KiB)`;
 console.log(`Playground built into ${out}${size}`);
+// The example apps live under the playground's dist/ (served at /examples/<name>/): built after it, since the
+// playground's build empties dist/.
+await import('../examples/build.mjs');

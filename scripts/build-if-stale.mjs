@@ -57,7 +57,10 @@ const BUILDS = [
       newest(
         ['package.json', 'tsconfig.json', 'tsup.config.ts'].map((file) => at(file)),
         root,
-        (file) => file.endsWith('.ts') && !file.startsWith(at('playground') + path.sep),
+        (file) =>
+          /\.tsx?$/.test(file) &&
+          !file.startsWith(at('playground') + path.sep) &&
+          !file.startsWith(at('examples') + path.sep),
       ),
     // Declarations are written after the JavaScript, the entries' last.
     outputs: ['index', 'schemas', 'contract', 'testing'].flatMap((entry) =>
@@ -66,8 +69,13 @@ const BUILDS = [
   },
   {
     script: 'build:playground',
-    // Its sources, styles and build script (playground/dist is skipped like every dist/), and the built library.
-    inputs: () => newest([at('dist', 'index.js')], at('playground'), () => true),
+    // Its sources, styles and build script (playground/dist is skipped like every dist/), the example apps it
+    // builds too, and the built library.
+    inputs: () => {
+      const playground = newest([at('dist', 'index.js')], at('playground'), () => true);
+      const examples = newest([], at('examples'), () => true);
+      return examples.mtimeMs > playground.mtimeMs ? examples : playground;
+    },
     outputs: ['app.js', 'styles.css', 'index.html'].map((file) => at('playground', 'dist', file)),
   },
 ];

@@ -1,6 +1,7 @@
 // The one module where every BackendError message is built: what failed, why, and what to do. Call sites
 // pick a builder; they never assemble message text themselves.
 export { ADVICE, REASON_ADVICE, adviceFor } from './advice';
+export { noBackendProvided } from './binding';
 export { invalidSetting, type InvalidSetting } from './config';
 export { serviceFormRejected, type ServiceFormKind } from './form';
 export {
