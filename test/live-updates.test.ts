@@ -76,6 +76,27 @@ describe('live updates', () => {
     expect(live.contexts[0]).toMatchObject({ requestId: 'live-stream', environment: { apiBaseUrl: API } });
   });
 
+  it('tells the status stream:status last reported to whoever asks later, closed before sign-in and after stop', async () => {
+    server.use(http.get(`${API}/users/me`, () => HttpResponse.json(user())));
+    const live = scriptedLiveSource();
+    const { bridge, handler } = setup({ stream: { source: live.factory } });
+    expect(handler.getStreamStatus()).toEqual({ state: 'closed', role: 'own', attempt: 0 });
+
+    await bridge.request('loadUser');
+    await flush();
+    live.status('open');
+    expect(handler.getStreamStatus().state).toBe('open');
+    live.status('reconnecting');
+    expect(handler.getStreamStatus().state).toBe('reconnecting');
+    handler.stop();
+    expect(handler.getStreamStatus().state).toBe('closed');
+  });
+
+  it('reports the stream closed when the handler was created with stream: false', () => {
+    const { handler } = setup({ stream: false });
+    expect(handler.getStreamStatus()).toEqual({ state: 'closed', role: 'own', attempt: 0 });
+  });
+
   it('reduces a batch with one state:changed, then emits each event, a notification after its event', async () => {
     const { live, log, handler } = await signedIn();
     const service = buildService({ updatedAt: T2, links: [], status: 'degraded' });
