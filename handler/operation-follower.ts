@@ -1,9 +1,10 @@
 import type { Transport } from '../api/http/transport';
-import { isBackendError, type BackendError, type ErrorCode } from '../errors/backend-error';
-import { defect, operationFailed, operationLost, operationUnfollowable } from '../errors/messages';
+import type { BackendError } from '../errors/backend-error';
+import { defect, operationFailed } from '../errors/messages';
 import type { OperationEventMeta } from '../event-names';
 import type { Operation } from '../interfaces/operation-interface';
 import { isLater } from '../state/timestamps';
+import { judgeFailedPoll } from './failed-poll';
 import { createOperationPoller, type PollResult } from './operation-poller';
 import { grow, nextPoll, resolvePolling, type NextPoll, type PollingOptions } from './poll-schedule';
 
@@ -49,17 +50,8 @@ export interface OperationFollower {
   readonly size: number;
 }
 
-/** Failed polls with these codes end the follow: trying again cannot succeed. Every other failure is retried. */
 /** How many pushed operations not (yet) followed are remembered, for a `follow` that comes after its push. */
 const RECENT_PUSHES = 256;
-
-const UNFOLLOWABLE: ReadonlySet<ErrorCode> = new Set([
-  'UNAUTHORIZED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'VALIDATION',
-  'CONFIG',
-]);
 
 interface Followed {
   operation: Operation;
@@ -206,24 +198,14 @@ export function createOperationFollower(options: OperationFollowerOptions): Oper
       entry.operation = current;
       return true;
     }
-    const { error } = result;
-    const { requestId } = entry.meta;
-    if (!isBackendError(error)) {
-      end(entry, defect(entry.operation.kind, requestId, error));
-      return false;
-    }
-    if (UNFOLLOWABLE.has(error.code)) {
-      end(
-        entry,
-        error.code === 'NOT_FOUND' ? operationLost(entry.operation, requestId) : error.withRequestId(requestId),
-      );
-      return false;
-    }
-    if (error.retryAfterMs !== undefined) {
-      holdUntil = Math.max(holdUntil, at + Math.min(error.retryAfterMs, polling.maxRetryAfterMs));
-    }
-    if (at - entry.lastSuccessAt >= polling.giveUpAfterMs) {
-      end(entry, operationUnfollowable(entry.operation, requestId, polling.giveUpAfterMs, error));
+    const verdict = judgeFailedPoll(
+      result.error,
+      { operation: entry.operation, requestId: entry.meta.requestId, lastSuccessAt: entry.lastSuccessAt, at },
+      polling,
+    );
+    if (verdict.holdMs !== undefined) holdUntil = Math.max(holdUntil, at + verdict.holdMs);
+    if (verdict.end !== undefined) {
+      end(entry, verdict.end);
       return false;
     }
     return true;
