@@ -1,4 +1,5 @@
-// `npm start`: serves the reference Aurora API and the playground on PORT (default 4010), then signs in once
+// `npm start`: serves the reference Aurora API, the playground and the example apps (/examples/vue/,
+// /examples/react/) on PORT (default 4010), then signs in once
 // through the built library, printing each event, so a newcomer sees the flow: bridge -> handler -> REST ->
 // outcome -> state. Flags: --reset (forget saved data), --demo (also scale a service and follow the
 // operation), --once (exit after that), --memory (keep no data file).
@@ -40,6 +41,8 @@ try {
 
 const origin = new URL(server.url).origin.replace('127.0.0.1', 'localhost');
 console.log(`Playground:          ${existsSync(playground) ? `${origin}/` : '(not built: npm run build:playground)'}`);
+const examples = ['vue', 'react'].filter((name) => existsSync(`${playground}/examples/${name}/index.html`));
+for (const name of examples) console.log(`Example (${name}):`.padEnd(21) + `${origin}/examples/${name}/`);
 console.log(`Reference Aurora API: ${origin}/api`);
 console.log(`Demo login:          ${demoCredentials.email} / ${demoCredentials.password}`);
 console.log(

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoCredentials } from '../testing/reference-api/credentials';
@@ -11,6 +11,8 @@ beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'aurora-server-'));
   await writeFile(join(folder, 'index.html'), '<!doctype html><title>playground</title>');
   await writeFile(join(folder, 'app.js'), 'console.log("app");');
+  await mkdir(join(folder, 'examples', 'vue'), { recursive: true });
+  await writeFile(join(folder, 'examples', 'vue', 'index.html'), '<!doctype html><title>vue example</title>');
 });
 
 afterEach(async () => {
@@ -58,7 +60,17 @@ describe('reference server files', () => {
     expect(api.status).toBe(401);
   });
 
-  it.each(['/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/missing.js', '/%E0%A4%A'])(
+  it("serves a folder's index.html at its path with a final slash, and redirects the path without it there", async () => {
+    const { origin } = await start({ staticRoot: folder });
+
+    const page = await fetch(`${origin}/examples/vue/`);
+    const bare = await fetch(`${origin}/examples/vue`, { redirect: 'manual' });
+
+    expect([page.status, await page.text()]).toEqual([200, '<!doctype html><title>vue example</title>']);
+    expect([bare.status, bare.headers.get('location')]).toEqual([301, '/examples/vue/']);
+  });
+
+  it.each(['/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/missing.js', '/%E0%A4%A', '/examples/react/'])(
     'answers 404 for %s instead of reading outside the folder',
     async (path) => {
       const { origin } = await start({ staticRoot: folder });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -12,8 +12,10 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Serves the files below `root` for GET requests (`/` is `index.html`). A path that would leave `root` is
- * a 404, like a missing file: `..` segments and encoded separators never reach the file system.
+ * Serves the files below `root` for GET requests (`/` is `index.html`, and so is any folder's `/`: the example
+ * apps live at `/examples/<name>/`). A folder named without its final `/` is redirected to it, so that the
+ * page's relative URLs resolve inside it. A path that would leave `root` is a 404, like a missing file: `..`
+ * segments and encoded separators never reach the file system.
  */
 export function createStaticFiles(root: string): (request: Request) => Promise<Response> {
   const base = normalize(root).replace(/[\\/]+$/, '');
@@ -26,10 +28,14 @@ export function createStaticFiles(root: string): (request: Request) => Promise<R
     } catch {
       return notFound;
     }
-    const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
+    const relative = pathname.endsWith('/') ? `${pathname.slice(1)}index.html` : pathname.slice(1);
     const file = normalize(join(base, relative));
     if (!file.startsWith(base + sep) || pathname.includes('\0')) return notFound;
     try {
+      if ((await stat(file)).isDirectory()) {
+        // The path as the client sent it (still encoded): nothing decoded goes back into a header.
+        return new Response(null, { status: 301, headers: { location: `${new URL(request.url).pathname}/` } });
+      }
       const body = await readFile(file);
       const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
       return new Response(request.method === 'HEAD' ? null : body, {
