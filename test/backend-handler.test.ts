@@ -31,12 +31,17 @@ describe('backend handler lifecycle', () => {
     server.use(http.get(`${API}/users/me`, () => HttpResponse.json(buildUser({ name: 'Grace' }))));
     const { bridge, handler } = setup();
     handler.stop();
-    const next = createBackendHandler({ bridge, environment: { apiBaseUrl: API, logLevel: 'silent' } });
+    // No live stream: the mock API serves none, and it would retry for ever after the test.
+    const next = createBackendHandler({ bridge, environment: { apiBaseUrl: API, logLevel: 'silent' }, stream: false });
     next.start();
 
-    await expect(bridge.request('loadUser')).resolves.toMatchObject({ name: 'Grace' });
-    expect(next.getState()?.name).toBe('Grace');
-    expect(handler.getState()).toBeNull();
+    try {
+      await expect(bridge.request('loadUser')).resolves.toMatchObject({ name: 'Grace' });
+      expect(next.getState()?.name).toBe('Grace');
+      expect(handler.getState()).toBeNull();
+    } finally {
+      next.stop();
+    }
   });
 
   it('hands out a frozen state: a listener cannot change the tree behind the handler', async () => {
