@@ -378,6 +378,26 @@ step('deletes a selected environment the same way, and the page stays on its ten
   assert.equal(deletes.length, 2, 'one more DELETE');
 });
 
+step('rotates the account secret through the cloud provider form, the secret shown nowhere', async () => {
+  await page
+    .locator(`${ui.treeNode('account', 'e2e-aws')} .node-button`)
+    .first()
+    .click();
+  await ui.visible('[data-testid="domain-tab-account"][aria-selected="true"]', 'the account operations tab');
+  await ui.openOperation('account', 'updateAccount');
+  const provider = page.getByTestId('field-updateAccount-cloudProvider');
+  assert.equal(await provider.locator('.provider-fields').isVisible(), false, 'the connection is unchanged by default');
+  await ui.input('updateAccount', 'cloudProvider-change').check();
+  assert.equal(await ui.input('updateAccount', 'cloudProvider-region').inputValue(), 'eu-central-1', 'as connected');
+  const secret = ui.input('updateAccount', 'cloudProvider-credentialSecret');
+  assert.equal(await secret.getAttribute('type'), 'password');
+  assert.equal(await secret.inputValue(), '', 'the current secret is never shown');
+  await ui.send('account', 'updateAccount', { 'cloudProvider-credentialSecret': `${SECRET}-2` });
+  assert.equal(await secret.inputValue(), '', 'the secret is forgotten once sent');
+  const shown = await page.evaluate(() => document.body.innerText + document.documentElement.outerHTML);
+  assert.ok(!shown.includes(SECRET), 'the secret shows in the page');
+});
+
 step('stays signed in across a page reload: the httpOnly refresh cookie renews the session', async () => {
   const cookies = await page.context().cookies();
   const refresh = cookies.find((cookie) => cookie.name === 'aurora_refresh');
