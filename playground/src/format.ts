@@ -35,6 +35,16 @@ export function redact(value: unknown): unknown {
   );
 }
 
+/**
+ * A request's input for display, masked like {@link redact}; an `updateResource` value too, as its input
+ * does not say whether the resource is a secret.
+ */
+export function redactInput(operation: string, input: unknown): unknown {
+  const masked = redact(input);
+  if (operation !== 'updateResource' || masked === null || typeof masked !== 'object') return masked;
+  return { ...masked, value: '••••' };
+}
+
 /** One line of JSON, cut at `max` characters. */
 export function compactJson(value: unknown, max = 140): string {
   if (value === undefined) return '';
