@@ -35,9 +35,18 @@ function tenantOf(user: User, selection: Selection | null): Tenant | undefined {
   );
 }
 
-/** Resolves the selection against the current tree; a selection whose node is gone falls back to defaults. */
-export function resolveContext(user: User | null, selection: Selection | null): Context {
+/**
+ * Resolves the selection against the current tree; a selection whose node is gone falls back to defaults.
+ * @param options.defaults `false`: only the selected node and the nodes it sits in, no first-of-a-kind
+ * defaults (what destructive forms may target). @default true
+ */
+export function resolveContext(
+  user: User | null,
+  selection: Selection | null,
+  options: { defaults?: boolean } = {},
+): Context {
   if (user === null) return { user, serviceSelected: false };
+  if (options.defaults === false) return selectedOnly(user, selection);
   const picked = (kind: Selection['kind']) => (selection?.kind === kind ? selection.id : undefined);
   const tenant = tenantOf(user, selection);
   const selectedService = byId(tenant?.services ?? [], selection?.serviceId ?? picked('service'));
@@ -64,5 +73,27 @@ export function resolveContext(user: User | null, selection: Selection | null): 
     role,
     instance,
     serviceSelected: selectedService !== undefined,
+  };
+}
+
+/** Only what the selection names (and the tenant and service it sits in); a node that is gone is absent. */
+function selectedOnly(user: User, selection: Selection | null): Context {
+  const picked = (kind: Selection['kind']) => (selection?.kind === kind ? selection.id : undefined);
+  const tenant = byId(user.tenants, selection?.kind === 'tenant' ? selection.id : selection?.tenantId);
+  const service = byId(tenant?.services ?? [], selection?.serviceId ?? picked('service'));
+  const instances = service?.roles.flatMap((role) => role.instances) ?? [];
+  return {
+    user,
+    organization: byId(user.organizations, picked('organization')),
+    token: byId(user.tokens, picked('token')),
+    tenant,
+    account: byId(tenant?.accounts ?? [], picked('account')),
+    environment: byId(tenant?.environments ?? [], picked('environment')),
+    resource: byId(tenant?.resources ?? [], picked('resource')),
+    marketplaceItem: byId(tenant?.marketplaceItems ?? [], picked('marketplaceItem')),
+    service,
+    role: service?.roles.find((item) => item.name === picked('role')),
+    instance: byId(instances, selection?.instanceId ?? picked('instance')),
+    serviceSelected: service !== undefined,
   };
 }

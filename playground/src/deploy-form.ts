@@ -1,7 +1,8 @@
+import type { User } from 'aurora-backend-handler';
 import type { Backend } from './backend';
-import type { Context } from './context';
 import { h } from './dom';
 import { FieldControl } from './field-control';
+import { referenceOptions } from './references';
 import { RequestCard, type BuiltInput } from './request-card';
 import type { PrefillableForm } from './request-form';
 import type { FieldKind } from './schema-fields';
@@ -49,15 +50,15 @@ export function createDeployForm(backend: Backend): PrefillableForm {
     ),
     section(
       'Placement',
-      field('tenantId', 'Tenant', 'text'),
-      field('environment', 'Environment', 'enum'),
-      field('account', 'Account', 'enum'),
+      field('tenantId', 'Tenant', 'reference'),
+      field('environment', 'Environment', 'reference'),
+      field('account', 'Account', 'reference'),
     ),
     section('Image', field('registry', 'Registry', 'text'), field('imageName', 'Image', 'text')),
     section(
       'Replicas',
-      field('minReplicas', 'Min replicas', 'integer'),
-      field('maxReplicas', 'Max replicas', 'integer'),
+      field('minReplicas', 'Minimum replicas', 'integer'),
+      field('maxReplicas', 'Maximum replicas', 'integer'),
     ),
     section(
       'Role',
@@ -85,9 +86,20 @@ export function createDeployForm(backend: Backend): PrefillableForm {
   for (const [key, value] of Object.entries(defaults)) get(key as Key).write(value);
   get('channels').control.setAttribute('rows', '4');
 
-  let environments: NonNullable<Context['tenant']>['environments'] = [];
+  let user: User | null = null;
+  const environmentsOf = (tenantId: string) => user?.tenants.find((item) => item.id === tenantId)?.environments ?? [];
+  /** The environments and accounts of the tenant chosen in the form. */
+  const offerPlacement = () => {
+    const scope = { tenantId: get('tenantId').control.value };
+    get('tenantId').setOptions(referenceOptions('tenant', user, {}));
+    get('environment').setOptions(referenceOptions('environment', user, scope));
+    get('account').setOptions(referenceOptions('account', user, scope));
+  };
+  get('tenantId').control.addEventListener('change', offerPlacement);
   get('environment').control.addEventListener('change', () => {
-    const chosen = environments.find((item) => item.id === get('environment').control.value);
+    const chosen = environmentsOf(get('tenantId').control.value).find(
+      (item) => item.id === get('environment').control.value,
+    );
     if (chosen !== undefined && !get('account').dirty) get('account').write(chosen.account);
   });
 
@@ -147,25 +159,25 @@ export function createDeployForm(backend: Backend): PrefillableForm {
   });
   return {
     element: card.element,
-    prefill(ctx, selectionChanged) {
-      environments = ctx.tenant?.environments ?? [];
-      get('environment').setOptions(
-        environments.map((item) => ({ value: item.id, label: `${item.name} (${item.id})` })),
-      );
-      get('account').setOptions(
-        (ctx.tenant?.accounts ?? []).map((item) => ({ value: item.id, label: `${item.name} (${item.id})` })),
-      );
-      const context: Partial<Record<Key, string | undefined>> = {
-        tenantId: ctx.tenant?.id,
-        environment: ctx.environment?.id,
-        account: ctx.account?.id,
-      };
-      for (const [key, value] of Object.entries(context)) {
-        const control = get(key as Key);
+    prefill({ ctx, selectionChanged }) {
+      user = ctx.user;
+      if (selectionChanged) card.clearStale(true);
+      const before = ['tenantId', 'environment', 'account'].map((key) => get(key as Key).control.value).join();
+      const context: Array<[Key, string | undefined]> = [
+        ['tenantId', ctx.tenant?.id],
+        ['environment', ctx.environment?.id],
+        ['account', ctx.account?.id],
+      ];
+      for (const [key, value] of context) {
+        offerPlacement();
+        const control = get(key);
         if (control.dirty && !selectionChanged) continue;
         control.dirty = false;
         control.write(value);
       }
+      offerPlacement();
+      const after = ['tenantId', 'environment', 'account'].map((key) => get(key as Key).control.value).join();
+      if (after !== before) card.clearStale(true);
     },
   };
 }

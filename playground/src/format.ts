@@ -22,13 +22,27 @@ export function toErrorView(error: unknown): ErrorView {
 
 const SECRET_KEY = /password|secret/i;
 
-/** A copy of `value` with passwords and secrets masked, for display. */
+/** A copy of `value` with passwords and secrets masked, for display; so is the `value` of a secret resource. */
 export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value === null || typeof value !== 'object') return value;
+  const secretResource = (value as { type?: unknown }).type === 'secret';
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? '••••' : redact(item)]),
+    Object.entries(value).map(([key, item]) => [
+      key,
+      SECRET_KEY.test(key) || (secretResource && key === 'value') ? '••••' : redact(item),
+    ]),
   );
+}
+
+/**
+ * A request's input for display, masked like {@link redact}; an `updateResource` value too, as its input
+ * does not say whether the resource is a secret.
+ */
+export function redactInput(operation: string, input: unknown): unknown {
+  const masked = redact(input);
+  if (operation !== 'updateResource' || masked === null || typeof masked !== 'object') return masked;
+  return { ...masked, value: '••••' };
 }
 
 /** One line of JSON, cut at `max` characters. */
@@ -48,8 +62,15 @@ export function clock(at: number): string {
   return new Date(at).toLocaleTimeString('en-GB', { hour12: false });
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+const pluralRules = new Intl.PluralRules('en');
+
+/**
+ * `count` and the word in the form that count takes: `plural(1, 'problem')` is "1 problem",
+ * `plural(2, 'problem')` "2 problems", `plural(3, 'entry', 'entries')` "3 entries".
+ * @param many the word for other counts; default: `word` + "s"
+ */
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${pluralRules.select(count) === 'one' ? word : many}`;
 }
 
 /** A short id for display: `ten_12` stays, a UUID keeps its first 8 characters. */

@@ -27,7 +27,7 @@ export const CONTEXT_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Ids of the current context, by the field names the operations use for them. */
-function contextValue(field: string, ctx: Context): unknown {
+export function contextValue(field: string, ctx: Context): unknown {
   const { service, organization } = ctx;
   switch (field) {
     case 'tenantId':
@@ -98,6 +98,7 @@ function exampleValues(operation: RequestName, ctx: Context): Record<string, unk
     case 'updateTenant':
       return { name: ctx.tenant?.name };
     case 'createAccount':
+      // No secret: the user types it, in a password field.
       return {
         name: 'aws-playground',
         cloudProvider: {
@@ -105,19 +106,19 @@ function exampleValues(operation: RequestName, ctx: Context): Record<string, unk
           region: 'eu-west-1',
           authType: 'accessKey',
           credentialId: 'AKIAPLAYGROUNDEXAMPLE',
-          credentialSecret: 'playground-secret-key',
         },
       };
     case 'updateAccount':
-      return { name: account?.name };
+      return { name: account?.name, cloudProvider: account?.cloudProvider };
     case 'createEnvironment':
       return { name: 'qa', labels: ['qa'], limits: { cpu: 4, memory: 8192 } };
     case 'updateEnvironment':
       return { name: environment?.name, labels: environment?.labels };
     case 'createResource':
-      return { type: 'secret', name: 'api-key', value: 'playground-s3cret' };
+      return { type: 'string', name: 'log-format', value: 'json' };
     case 'updateResource':
-      return { value: resource?.value ?? '' };
+      // A secret's value is never shown: the user types a new one.
+      return { value: resource === undefined || resource.type === 'secret' ? '' : resource.value };
     case 'listServices':
       return { query: listQuery('name') };
     case 'loadMarketplace':

@@ -1,18 +1,19 @@
 import type { Backend } from './backend';
 import { resolveContext } from './context';
-import { updateDatalists } from './datalists';
 import { createDeployForm } from './deploy-form';
-import { domainLabel, requestsByDomain, type Domain } from './domains';
+import { domainLabel, domainOfKind, requestsByDomain, type Domain } from './domains';
 import { h } from './dom';
 import { createRequestForm, type PrefillableForm } from './request-form';
 import type { SelectionStore } from './selection-store';
 
-/** A form for every request of the library, in tabs by domain, prefilled from the selection. */
+/**
+ * A form for every request of the library, in tabs by domain, prefilled from the selection; selecting a node
+ * in the tree shows the tab of its requests.
+ */
 export function mountRequests(root: HTMLElement, backend: Backend, store: SelectionStore): void {
   const forms: PrefillableForm[] = [];
   const tabs = h('div', { class: 'tabs', role: 'tablist' });
   const pages = h('div', { class: 'tab-pages' });
-  const datalists = h('div', { hidden: true });
   const buttons = new Map<Domain, HTMLButtonElement>();
   const pageOf = new Map<Domain, HTMLElement>();
 
@@ -44,9 +45,10 @@ export function mountRequests(root: HTMLElement, backend: Backend, store: Select
   }
 
   const prefill = (selectionChanged: boolean) => {
-    const ctx = resolveContext(store.user, store.selection);
-    updateDatalists(datalists, ctx);
-    for (const form of forms) form.prefill(ctx, selectionChanged);
+    const { user, selection, origin } = store;
+    const ctx = resolveContext(user, selection);
+    const selected = resolveContext(user, selection, { defaults: false });
+    for (const form of forms) form.prefill({ ctx, selected, selection, origin, selectionChanged });
   };
 
   root.replaceChildren(
@@ -62,9 +64,13 @@ export function mountRequests(root: HTMLElement, backend: Backend, store: Select
     ),
     tabs,
     pages,
-    datalists,
   );
   show('tenant');
-  store.subscribe((change) => prefill(change.selection));
+  store.subscribe((change) => {
+    prefill(change.selection);
+    // The page following a creation or deletion does not move the user to another tab.
+    const { selection } = store;
+    if (change.selection && store.origin === 'user' && selection !== null) show(domainOfKind(selection.kind));
+  });
   prefill(true);
 }

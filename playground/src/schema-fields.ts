@@ -1,9 +1,14 @@
 import type { RequestName } from 'aurora-backend-handler';
 import { requests } from 'aurora-backend-handler/schemas';
 import { z } from 'zod';
+import { REFERENCE_FIELDS } from './references';
 
-/** How a form edits one top-level field of an operation's input. */
-export type FieldKind = 'text' | 'secret' | 'number' | 'integer' | 'boolean' | 'enum' | 'json';
+/**
+ * How a form edits one top-level field of an operation's input: `reference` is a select of the names of
+ * the tree's nodes (see references.ts), `provider` the cloud provider form (see cloud-provider-form.ts).
+ */
+export type FieldKind =
+  'text' | 'secret' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'reference' | 'provider';
 
 export interface FieldSpec {
   name: string;
@@ -30,6 +35,8 @@ interface JsonSchema {
 const SECRET = /password|secret/i;
 
 function kindOf(name: string, schema: JsonSchema): FieldKind {
+  if (name === 'cloudProvider') return 'provider';
+  if (REFERENCE_FIELDS[name] !== undefined && schema.type === 'string') return 'reference';
   if (Array.isArray(schema.enum) && schema.enum.every((value) => typeof value === 'string')) return 'enum';
   switch (schema.type) {
     case 'string':
@@ -62,7 +69,8 @@ const cache = new Map<RequestName, FieldSpec[]>();
 
 /**
  * The top-level fields of `operation`'s input, read from its zod schema through `z.toJSONSchema`: strings,
- * numbers, booleans and enums get their own control; arrays and objects are edited as JSON.
+ * numbers, booleans, enums and references get their own control; the cloud provider its own form; other
+ * arrays and objects are edited as JSON.
  */
 export function fieldsOf(operation: RequestName): FieldSpec[] {
   const known = cache.get(operation);

@@ -25,6 +25,12 @@ export interface Selection {
   instanceId?: string | undefined;
 }
 
+/**
+ * Who made the selection: `user` (a click in the tree, the default) or `follow` (the page following what
+ * the user just created or deleted). Destructive forms take their target only from a `user` selection.
+ */
+export type SelectionOrigin = 'user' | 'follow';
+
 export interface StoreChange {
   user: boolean;
   selection: boolean;
@@ -34,6 +40,7 @@ export interface StoreChange {
 export class SelectionStore {
   #user: User | null = null;
   #selection: Selection | null = null;
+  #origin: SelectionOrigin = 'user';
   readonly #listeners = new Set<(change: StoreChange) => void>();
 
   get user(): User | null {
@@ -44,6 +51,11 @@ export class SelectionStore {
     return this.#selection;
   }
 
+  /** Who made the current selection. */
+  get origin(): SelectionOrigin {
+    return this.#origin;
+  }
+
   setUser(user: User | null): void {
     if (user === this.#user) return;
     this.#user = user;
@@ -52,9 +64,12 @@ export class SelectionStore {
     this.#notify({ user: true, selection: selectionGone });
   }
 
-  select(selection: Selection | null): void {
-    if (selection === this.#selection || (selection !== null && sameNode(this.#selection, selection))) return;
+  /** Selects a node (`null`: nothing); `origin` says who chose it. */
+  select(selection: Selection | null, origin: SelectionOrigin = 'user'): void {
+    const same = selection === this.#selection || (selection !== null && sameNode(this.#selection, selection));
+    if (same && origin === this.#origin) return;
     this.#selection = selection;
+    this.#origin = origin;
     this.#notify({ user: false, selection: true });
   }
 

@@ -24,6 +24,10 @@ let browser: Browser | undefined;
 let page: Page;
 let ui: PlaygroundPage;
 const pageErrors: string[] = [];
+/** The DELETE calls the page made to the API, in order. */
+const deletes: string[] = [];
+/** A secret typed into the cloud provider form: it must not show anywhere in the page. */
+const SECRET = 'e2e-Secret-Key-4f9a';
 
 before(async () => {
   assert.ok(
@@ -45,6 +49,11 @@ before(async () => {
   browser = await launchChromium();
   page = await openPage(browser, { width: 1280, height: 800 }, pageErrors, 15_000);
   ui = new PlaygroundPage(page, screenshots);
+  page.on('request', (request) => {
+    if (request.method() === 'DELETE' && new URL(request.url()).pathname.startsWith('/api/')) {
+      deletes.push(new URL(request.url()).pathname);
+    }
+  });
   await page.goto(`${origin}/`);
 });
 
@@ -107,6 +116,52 @@ step('offers a form for every operation of the library', async () => {
   assert.deepEqual([...cards].sort(), [...REQUEST_NAMES].sort(), 'one operation card per operation');
 });
 
+step('with nothing selected, a delete form has no target and cannot send', async () => {
+  const card = await ui.openOperation('service', 'deleteService');
+  assert.equal(await ui.input('deleteService', 'serviceId').inputValue(), '', 'no service is pre-filled');
+  assert.equal(await ui.input('deleteService', 'tenantId').inputValue(), '', 'no tenant is pre-filled');
+  assert.equal(await page.getByTestId('submit-deleteService').isDisabled(), true, 'the delete button is disabled');
+  await ui.text('[data-testid="blocked-deleteService"]', 'Choose the service to delete', 'why it cannot send');
+  // Even a submit that bypasses the button sends nothing and asks nothing: it names the missing target.
+  await card.locator('form').evaluate((form: HTMLFormElement) => form.requestSubmit());
+  await ui.text('[data-testid="field-error-deleteService-serviceId"]', 'Choose the service', 'the missing target');
+  assert.equal(await page.getByTestId('confirm-dialog').count(), 0, 'no confirmation');
+  assert.equal(await page.locator(ui.group('deleteService')).count(), 0, 'no deleteService request');
+  assert.deepEqual(deletes, [], 'no DELETE call');
+});
+
+step('labels fields in words and offers references as selects of names', async () => {
+  await ui.openOperation('service', 'scaleService');
+  const label = (field: string) =>
+    page.locator(`[data-testid="field-scaleService-${field}"] .field-label`).evaluate((element) => {
+      const own = Array.from(element.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE);
+      return own.map((node) => node.textContent).join('');
+    });
+  assert.equal(await label('tenantId'), 'Tenant');
+  assert.equal(await label('serviceId'), 'Service');
+  assert.equal(await label('minReplicas'), 'Minimum replicas');
+  const service = ui.input('scaleService', 'serviceId');
+  assert.equal(await service.evaluate((element) => element.tagName), 'SELECT', 'the service is a select');
+  const shown = await service.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
+  assert.equal(shown, 'shop', 'the select shows the name of the service');
+  await ui.text('[data-testid="ref-id-scaleService-serviceId"]', `id ${await service.inputValue()}`, 'its id, aside');
+});
+
+step('selecting a node in the tree shows the operations of its kind', async () => {
+  await page.getByTestId('domain-tab-tenant').click();
+  await page
+    .locator(`${ui.treeNode('service', 'shop')} .node-button`)
+    .first()
+    .click();
+  await ui.visible('[data-testid="domain-tab-service"][aria-selected="true"]', 'the service operations tab, selected');
+  await ui.visible('[data-testid="domain-service"]', 'the service operations');
+  await page
+    .locator(`${ui.treeNode('tenant', 'northwind-prod')} .node-button`)
+    .first()
+    .click();
+  await ui.visible('[data-testid="domain-tab-tenant"][aria-selected="true"]', 'the tenant operations tab, selected');
+});
+
 step('creates a tenant', async () => {
   const values = await ui.send('tenant', 'createTenant', { name: 'e2e-tenant' });
   assert.notEqual(values['organizationId'], '', 'createTenant.organizationId should be prefilled');
@@ -114,10 +169,31 @@ step('creates a tenant', async () => {
   await ui.text('[data-testid="details-name"]', 'e2e-tenant', 'the new tenant selected in the details');
 });
 
-step('creates a cloud account in the new tenant', async () => {
-  const values = await ui.send('account', 'createAccount', { name: 'e2e-aws' });
+step('creates a cloud account, its secret typed in a password field and shown nowhere', async () => {
+  await ui.openOperation('account', 'createAccount');
+  const secret = ui.input('createAccount', 'cloudProvider-credentialSecret');
+  assert.equal(await secret.getAttribute('type'), 'password', 'the secret is a password field');
+  assert.equal(await secret.getAttribute('autocomplete'), 'off');
+  assert.equal(await secret.inputValue(), '', 'no secret is pre-filled');
+  assert.equal(await ui.input('createAccount', 'cloudProvider-name').inputValue(), 'aws', 'the provider select');
+  const values = await ui.send('account', 'createAccount', {
+    name: 'e2e-aws',
+    'cloudProvider-region': 'eu-central-1',
+    'cloudProvider-credentialSecret': SECRET,
+  });
   assert.equal(values['tenantId'], ids.tenant, 'createAccount.tenantId should be the selected new tenant');
   ids.account = await ui.nodeId('account', 'e2e-aws');
+  assert.equal(await secret.inputValue(), '', 'the secret is forgotten once sent');
+  const request = page.locator(`${ui.group('createAccount', 'success')} [data-kind="request"]`);
+  assert.match(await request.innerText(), /"cloudProvider":\{"name":"aws"/, 'the timeline shows the input');
+  const page_ = await page.evaluate(() => ({
+    text: document.body.innerText,
+    html: document.documentElement.outerHTML,
+    timeline: document.querySelector('[data-testid="timeline"]')?.textContent ?? '',
+  }));
+  for (const [where, text] of Object.entries(page_)) {
+    assert.ok(!text.includes(SECRET), `the secret shows in the page's ${where}`);
+  }
 });
 
 step('creates an environment on that account', async () => {
@@ -195,6 +271,14 @@ step('scales the service', async () => {
   await ui.text('[data-testid="details"]', '1–3', 'the new replica range in the details');
 });
 
+step('clears a result message once the form targets something else', async () => {
+  await ui.visible('[data-testid="result-scaleService"]', 'the scale result');
+  const tenants = await page.locator(ui.treeNode('tenant', 'northwind-prod')).getAttribute('data-id');
+  await ui.input('scaleService', 'tenantId').selectOption(tenants ?? '');
+  await page.getByTestId('result-scaleService').waitFor({ state: 'detached' });
+  assert.equal(await ui.input('scaleService', 'serviceId').inputValue(), '', 'no service of the other tenant chosen');
+});
+
 step('shows every request in the timeline with its HTTP calls and outcome', async () => {
   for (const operation of ['createTenant', 'createAccount', 'createEnvironment']) {
     await ui.visible(`${ui.group(operation, 'success')} [data-kind="http"]`, `the HTTP call of ${operation}`);
@@ -222,16 +306,96 @@ step('shows a VALIDATION error next to its field', async () => {
     `${ui.group('deployService', 'error')} [data-testid="tl-error"][data-code="VALIDATION"]`,
     'the error in the timeline',
   );
+  await ui.text('[data-testid="error-note-deployService"]', '2 problems shown next to the fields above', 'a count');
   await page.getByTestId('field-deployService-name').scrollIntoViewIfNeeded();
   await ui.screenshot('06-validation');
+  await ui.input('deployService', 'roleCpu').fill('0.25');
+  await page.getByTestId('submit-deployService').click();
+  await ui.text('[data-testid="error-note-deployService"]', '1 problem shown next to the field above', 'one problem');
 });
 
-step('deletes the service', async () => {
-  const values = await ui.send('service', 'deleteService', {}, 'completed');
-  assert.equal(values['serviceId'], ids.service, 'deleteService.serviceId should be the deployed service');
+step('clears a result message when another node is selected', async () => {
+  await ui.visible('[data-testid="error-deployService"]', 'the deploy error');
+  await page
+    .locator(`${ui.treeNode('service', 'e2e-web')} .node-button`)
+    .first()
+    .click();
+  await page.getByTestId('error-deployService').waitFor({ state: 'detached' });
+});
+
+step('deletes the selected service only after a confirmation naming it, then forgets it', async () => {
+  // The service was selected in the tree by the previous step.
+  await ui.openOperation('service', 'deleteService');
+  assert.equal(await ui.input('deleteService', 'serviceId').inputValue(), ids.service, 'the selected service');
+  assert.equal(await ui.input('deleteService', 'tenantId').inputValue(), ids.tenant, 'its tenant');
+  const dialog = '[data-testid="confirm-dialog"]';
+  const ask = async () => {
+    await page.getByTestId('submit-deleteService').click();
+    await ui.text(dialog, 'Delete service e2e-web in e2e-tenant?', 'the confirmation naming the service and tenant');
+  };
+  await ask();
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+    'confirm-cancel',
+    'Cancel has the focus',
+  );
+  await ui.screenshot('07-confirm-delete');
+  await page.keyboard.press('Escape');
+  await page.locator(dialog).waitFor({ state: 'detached' });
+  await ask();
+  await page.getByTestId('confirm-cancel').click();
+  await page.locator(dialog).waitFor({ state: 'detached' });
+  assert.deepEqual(deletes, [], 'Escape and Cancel sent nothing');
+  assert.equal(await page.locator(ui.group('deleteService')).count(), 0, 'no deleteService request');
+
+  await ask();
+  await page.getByTestId('confirm-accept').click();
+  await ui.visible('[data-testid="result-deleteService"][data-status="completed"]', 'deleteService completed', 30_000);
+  await ui.text('[data-testid="result-deleteService"]', 'Deleted service e2e-web in e2e-tenant', 'what was deleted');
+  assert.deepEqual(deletes, [`/api/tenants/${ids.tenant}/services/${ids.service}`], 'one DELETE, of that service');
   await page.locator(ui.treeNode('service', 'e2e-web')).waitFor({ state: 'detached' });
   await ui.timelineGroup('deleteService', 'completed');
-  await ui.screenshot('07-deleted');
+  assert.equal(await ui.input('deleteService', 'serviceId').inputValue(), '', 'the target is cleared');
+  assert.equal(await page.getByTestId('submit-deleteService').isDisabled(), true, 'nothing left to delete');
+  await ui.screenshot('08-deleted');
+});
+
+step('deletes a selected environment the same way, and the page stays on its tenant', async () => {
+  await page
+    .locator(`${ui.treeNode('environment', 'e2e-env')} .node-button`)
+    .first()
+    .click();
+  await ui.visible('[data-testid="domain-tab-environment"][aria-selected="true"]', 'the environment operations tab');
+  await ui.openOperation('environment', 'deleteEnvironment');
+  assert.equal(await ui.input('deleteEnvironment', 'environmentId').inputValue(), ids.environment);
+  await page.getByTestId('submit-deleteEnvironment').click();
+  await ui.text('[data-testid="confirm-dialog"]', 'Delete environment e2e-env in e2e-tenant?', 'the confirmation');
+  await page.getByTestId('confirm-accept').click();
+  await ui.text('[data-testid="result-deleteEnvironment"]', 'Deleted environment e2e-env in e2e-tenant', 'the result');
+  await page.locator(ui.treeNode('environment', 'e2e-env')).waitFor({ state: 'detached' });
+  assert.equal(await ui.input('deleteEnvironment', 'environmentId').inputValue(), '', 'the target is cleared');
+  await ui.text('[data-testid="details-name"]', 'e2e-tenant', 'the tenant of the deleted environment, selected');
+  assert.equal(deletes.length, 2, 'one more DELETE');
+});
+
+step('rotates the account secret through the cloud provider form, the secret shown nowhere', async () => {
+  await page
+    .locator(`${ui.treeNode('account', 'e2e-aws')} .node-button`)
+    .first()
+    .click();
+  await ui.visible('[data-testid="domain-tab-account"][aria-selected="true"]', 'the account operations tab');
+  await ui.openOperation('account', 'updateAccount');
+  const provider = page.getByTestId('field-updateAccount-cloudProvider');
+  assert.equal(await provider.locator('.provider-fields').isVisible(), false, 'the connection is unchanged by default');
+  await ui.input('updateAccount', 'cloudProvider-change').check();
+  assert.equal(await ui.input('updateAccount', 'cloudProvider-region').inputValue(), 'eu-central-1', 'as connected');
+  const secret = ui.input('updateAccount', 'cloudProvider-credentialSecret');
+  assert.equal(await secret.getAttribute('type'), 'password');
+  assert.equal(await secret.inputValue(), '', 'the current secret is never shown');
+  await ui.send('account', 'updateAccount', { 'cloudProvider-credentialSecret': `${SECRET}-2` });
+  assert.equal(await secret.inputValue(), '', 'the secret is forgotten once sent');
+  const shown = await page.evaluate(() => document.body.innerText + document.documentElement.outerHTML);
+  assert.ok(!shown.includes(SECRET), 'the secret shows in the page');
 });
 
 step('stays signed in across a page reload: the httpOnly refresh cookie renews the session', async () => {
@@ -254,7 +418,7 @@ step('stays signed in across a page reload: the httpOnly refresh cookie renews t
   for (const [where, text] of Object.entries(stored)) {
     assert.ok(!/aurora_refresh|accessToken|refreshToken|eyJ/.test(text), `no token in ${where}: ${text}`);
   }
-  await ui.screenshot('08-reloaded');
+  await ui.screenshot('09-reloaded');
 });
 
 step('counts the unread notifications of the state tree on the bell, and lists them in its panel', async () => {
@@ -266,7 +430,7 @@ step('counts the unread notifications of the state tree on the bell, and lists t
   await ui.visible('[data-testid="notifications-panel"]', 'the notifications panel');
   const item = '[data-testid="notification"][data-status="unread"]:has-text("Backup finished")';
   await ui.visible(item, 'the seeded notification, unread');
-  await ui.screenshot('09-notifications');
+  await ui.screenshot('10-notifications');
   await page.locator(item).getByTestId('notification-read').click();
   await ui.visible(
     '[data-testid="notification"][data-status="read"]:has-text("Backup finished")',
