@@ -105,6 +105,10 @@ export class TimelineModel {
   recordHttp(call: HttpCallInfo): void {
     const group = this.#group(call.requestId, 'http');
     const status = call.status === undefined ? (call.errorCode ?? 'no response') : String(call.status);
+    // A call no bridge request made (the live stream's own reads) ends with its answer, not "pending".
+    if (group.operation === 'http') {
+      group.status = call.status !== undefined && call.status < 400 ? 'success' : 'error';
+    }
     this.#add(group, 'http', 'HTTP', `${call.method} ${call.path} · ${status} · ${Math.round(call.durationMs)} ms`, {
       http: call,
     });
@@ -160,21 +164,25 @@ export class TimelineModel {
     this.#trim(group.sampling);
   }
 
-  /** Drops the oldest entries of the requests (or of the samples) beyond the capacity. */
+  /** Drops the oldest entries of the requests (or of the samples) beyond the capacity, one by one. */
   #trim(sampling: boolean): void {
     let excess = this.size(sampling) - Math.max(1, this.capacity);
-    // Groups are in creation order, and a group's first entry is added as it is created: the oldest entries
-    // are the first of the first groups.
-    for (const group of this.groups.values()) {
-      if (excess <= 0) break;
-      if (group.sampling !== sampling) continue;
-      const count = Math.min(excess, group.entries.length);
-      group.entries.splice(0, count);
-      group.dropped += count;
-      excess -= count;
-      this.dropped[sampling ? 'samples' : 'requests'] += count;
-      if (group.entries.length === 0) this.groups.delete(group.requestId);
-      this.#emit(group);
+    while (excess > 0) {
+      // Groups interleave (a long-running operation reports long after it began): the oldest entry is the
+      // first entry with the lowest seq.
+      let oldest: TimelineGroup | undefined;
+      for (const group of this.groups.values()) {
+        const first = group.entries[0];
+        if (group.sampling !== sampling || first === undefined) continue;
+        if (oldest === undefined || first.seq < (oldest.entries[0]?.seq ?? Infinity)) oldest = group;
+      }
+      if (oldest === undefined) return;
+      oldest.entries.shift();
+      oldest.dropped++;
+      excess--;
+      this.dropped[sampling ? 'samples' : 'requests']++;
+      if (oldest.entries.length === 0) this.groups.delete(oldest.requestId);
+      this.#emit(oldest);
     }
   }
 
