@@ -31,7 +31,7 @@ export function mountHeader(
         ? h('span', { class: 'muted' }, 'Not signed in')
         : h(
             'span',
-            { class: 'header-who' },
+            { class: 'header-who', title: `${current.name} ${current.surname} · ${current.email}` },
             h(
               'span',
               { class: 'avatar', 'aria-hidden': 'true' },

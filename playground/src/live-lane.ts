@@ -1,9 +1,8 @@
 import { h } from './dom';
 import { clock, plural } from './format';
-import type { LiveEntry, LiveLog } from './live-log';
+import { isSampleEntry as isSample, type LiveEntry, type LiveLog } from './live-log';
 
 const ICONS: Record<LiveEntry['kind'], string> = { push: '⇣', batch: '◆', status: '●', notification: '!' };
-const isSample = (entry: LiveEntry) => entry.type === 'usage.sampled';
 
 function renderEntry(entry: LiveEntry): HTMLElement {
   return h(
@@ -35,28 +34,37 @@ export function mountLiveLane(root: HTMLElement, log: LiveLog): void {
   const dropped = h('span', { class: 'live-dropped', 'data-testid': 'live-dropped' });
   const samples = h('input', { type: 'checkbox', 'data-testid': 'live-show-samples' });
   const empty = h('p', { class: 'live-empty muted' }, 'Events the server pushes appear here once the stream is open.');
-  const visible = (entry: LiveEntry) => samples.checked || !isSample(entry);
+  // What the lane shows, oldest first: the entries other than samples, or, samples ticked, the newest
+  // `capacity` of all.
+  const shown = () => (samples.checked ? log.entries.slice(-log.capacity) : log.entries.filter((e) => !isSample(e)));
 
-  const updateCounts = () => {
-    const hidden = samples.checked ? 0 : log.entries.filter(isSample).length;
-    count.textContent = plural(log.entries.length, 'event') + (hidden > 0 ? ` · ${hidden} hidden` : '');
-    dropped.textContent = log.dropped > 0 ? `${log.dropped} older dropped` : '';
-    dropped.dataset['count'] = String(log.dropped);
-    empty.hidden = log.entries.some(visible);
+  // The counters count what the lane shows: hidden samples are said hidden, not counted nor said dropped.
+  const updateCounts = (visible: readonly LiveEntry[]) => {
+    const hidden = samples.checked ? 0 : log.entries.length - visible.length;
+    const lost = samples.checked ? log.dropped + log.entries.length - visible.length : log.dropped - log.droppedSamples;
+    count.textContent = plural(visible.length, 'event') + (hidden > 0 ? ` · ${hidden} hidden` : '');
+    count.title = hidden > 0 ? `${plural(hidden, 'usage.sampled event')} hidden: tick "samples" to show them` : '';
+    count.dataset['count'] = String(visible.length);
+    dropped.textContent = lost > 0 ? `${lost} dropped` : '';
+    dropped.dataset['count'] = String(lost);
+    dropped.title = `${lost} older ${lost === 1 ? 'entry' : 'entries'} dropped: the lane keeps the last ${log.capacity}`;
+    empty.hidden = visible.length > 0;
   };
   const renderAll = () => {
-    list.replaceChildren(...log.entries.filter(visible).reverse().map(renderEntry));
-    updateCounts();
+    const visible = shown();
+    list.replaceChildren(...[...visible].reverse().map(renderEntry));
+    updateCounts(visible);
   };
   const update = (entry: LiveEntry | null) => {
     if (entry === null) return renderAll();
-    if (visible(entry)) list.prepend(renderEntry(entry));
-    // The log dropped its oldest: so does the list (hidden samples were never rendered).
-    const oldest = log.entries[0]?.seq ?? 0;
+    const visible = shown();
+    if (visible.at(-1) === entry) list.prepend(renderEntry(entry));
+    // The lane shows its newest entries: the ones no longer shown go from the end of the list.
+    const oldest = visible[0]?.seq ?? Infinity;
     while (list.lastElementChild !== null && Number((list.lastElementChild as HTMLElement).dataset['seq']) < oldest) {
       list.lastElementChild.remove();
     }
-    updateCounts();
+    updateCounts(visible);
   };
 
   samples.addEventListener('change', renderAll);

@@ -17,13 +17,24 @@ export interface LiveEntry {
   text: string;
 }
 
+/** Whether the entry is a pushed `usage.sampled` (hidden from the lane unless asked for). */
+export const isSampleEntry = (entry: LiveEntry): boolean => entry.type === 'usage.sampled';
+
 /** Entries kept; beyond it the oldest are dropped (and counted). */
 export const LIVE_CAPACITY = 200;
 
+/**
+ * The lane's data, bounded: `capacity` entries, and as many `usage.sampled` ones apart, so that a stream of
+ * samples (several a second with live metrics) never pushes the other entries out.
+ */
 export class LiveLog {
+  /** The entries kept, oldest first: at most `capacity` samples and `capacity` others. */
   readonly entries: LiveEntry[] = [];
   /** Entries dropped to stay within the capacity since the last clear. */
   dropped = 0;
+  /** Of those, the `usage.sampled` ones (a lane hiding samples does not count them as dropped). */
+  droppedSamples = 0;
+  readonly #kept = { samples: 0, others: 0 };
   #seq = 0;
   readonly #listeners = new Set<(entry: LiveEntry | null) => void>();
 
@@ -51,7 +62,10 @@ export class LiveLog {
 
   clear(): void {
     this.entries.length = 0;
+    this.#kept.samples = 0;
+    this.#kept.others = 0;
     this.dropped = 0;
+    this.droppedSamples = 0;
     this.#emit(null);
   }
 
@@ -64,9 +78,16 @@ export class LiveLog {
   #add(kind: LiveKind, type: string, text: string, eventId?: string): void {
     const entry: LiveEntry = { seq: ++this.#seq, at: Date.now(), kind, type, eventId, text };
     this.entries.push(entry);
-    if (this.entries.length > this.capacity) {
-      this.entries.shift();
+    const sample = isSampleEntry(entry);
+    const bucket = sample ? 'samples' : 'others';
+    if (++this.#kept[bucket] > this.capacity) {
+      this.entries.splice(
+        this.entries.findIndex((kept) => isSampleEntry(kept) === sample),
+        1,
+      );
+      this.#kept[bucket]--;
       this.dropped++;
+      if (sample) this.droppedSamples++;
     }
     this.#emit(entry);
   }

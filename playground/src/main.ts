@@ -4,6 +4,7 @@ import { createBackend } from './backend';
 import { mountDetails } from './details-view';
 import { byId, h } from './dom';
 import { mountHeader } from './header-view';
+import { mountLayout } from './layout';
 import { mountLiveLane } from './live-lane';
 import { mountNotificationBell } from './notification-bell';
 import { createNotificationsClient } from './notifications-client';
@@ -15,24 +16,30 @@ import { mountTimeline } from './timeline-view';
 import { Toasts } from './toasts';
 import { mountTree } from './tree-view';
 
-// `?live-capacity=5` makes the "Pushed" lane drop its oldest entries early (tests, demos).
-const liveCapacity = Number(new URLSearchParams(window.location.search).get('live-capacity'));
-const backend = createBackend(undefined, Number.isInteger(liveCapacity) && liveCapacity > 0 ? liveCapacity : undefined);
+// `?live-capacity=5` makes the "Pushed" lane, `?timeline-capacity=5` the timeline, drop their oldest entries
+// early (tests, demos).
+const capacity = (name: string): number | undefined => {
+  const value = Number(new URLSearchParams(window.location.search).get(name));
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+};
+const backend = createBackend(undefined, capacity('live-capacity'));
+backend.timeline.capacity = capacity('timeline-capacity') ?? backend.timeline.capacity;
 const store = new SelectionStore();
 // The tree is the handler's: every success that changes it emits state:changed with the new snapshot.
 backend.bridge.on('state:changed', () => store.setUser(backend.handler.getState()));
 followCreations(backend, store);
 
+const layout = mountLayout({ layout: byId('layout'), tabs: byId('pane-tabs'), tree: byId('tree') }, backend.timeline);
 const toasts = new Toasts();
 const indicator = h('div', { class: 'header-live' });
 const bell = h('div');
 mountStreamIndicator(indicator, backend);
 mountNotificationBell(bell, backend, store, createNotificationsClient(backend), toasts);
-mountHeader(byId('header'), backend, store, [indicator, bell]);
+mountHeader(byId('header'), backend, store, [layout.timelineToggle, indicator, bell]);
 mountTree(byId('tree'), store);
 const requestTimeline = h('div', { class: 'tl-requests' });
 const liveLane = h('section', { class: 'live-lane', 'data-testid': 'live-lane' });
-mountTimeline(requestTimeline, backend.timeline);
+mountTimeline(requestTimeline, backend.timeline, [layout.closeTimeline]);
 mountLiveLane(liveLane, backend.live);
 byId('timeline').replaceChildren(requestTimeline, liveLane);
 document.body.append(toasts.element);

@@ -3,7 +3,7 @@ import type { Backend } from './backend';
 import { badge, h } from './dom';
 import { plural } from './format';
 import { SAMPLING_PREFIX } from './timeline-model';
-import { renderUsageChart, SERIES, type UsageSample } from './usage-chart';
+import { CHART_DEFAULT_WIDTH, renderUsageChart, SERIES, type UsageSample } from './usage-chart';
 
 type Service = User['tenants'][number]['services'][number];
 
@@ -12,10 +12,14 @@ const KEEP = 80;
 
 /**
  * Samples one service every 2 s with `listServices` filtered on its id, and shows its cpu and memory over
- * time plus the status of each of its instances.
+ * time plus the status of each of its instances. The chart is redrawn for its box's width (a ResizeObserver
+ * while a service is watched), so its text keeps one size.
  */
 export class ServiceMonitor {
   readonly element = h('section', { class: 'monitor card', 'data-testid': 'service-monitor' });
+  readonly #chart = h('div', { class: 'chart-box' });
+  #chartWidth = 0;
+  #resize: ResizeObserver | undefined;
   readonly #samples = new Map<string, UsageSample[]>();
   #target: { tenantId: string; serviceId: string } | undefined;
   #service: Service | undefined;
@@ -30,14 +34,31 @@ export class ServiceMonitor {
     if (this.#target?.serviceId === serviceId && this.#target.tenantId === tenantId) return this.render();
     this.stop();
     this.#target = { tenantId, serviceId };
+    this.#resize = new ResizeObserver(([entry]) => {
+      // A hidden pane measures 0: the chart keeps its last drawing until it is shown again.
+      const width = Math.round(entry?.contentRect.width ?? 0);
+      if (width === 0 || width === this.#chartWidth) return;
+      this.#chartWidth = width;
+      this.#drawChart();
+    });
+    this.#resize.observe(this.#chart);
     this.render();
     void this.#sample();
   }
 
   stop(): void {
     clearTimeout(this.#timer);
+    this.#resize?.disconnect();
+    this.#resize = undefined;
     this.#timer = undefined;
     this.#target = undefined;
+  }
+
+  #drawChart(): void {
+    if (this.#target === undefined) return;
+    const samples = this.#samples.get(this.#target.serviceId) ?? [];
+    const width = this.#chartWidth || this.#chart.clientWidth || CHART_DEFAULT_WIDTH;
+    this.#chart.replaceChildren(renderUsageChart(samples, width));
   }
 
   async #sample(): Promise<void> {
@@ -91,6 +112,7 @@ export class ServiceMonitor {
         last === undefined ? '' : ` of ${last[max]} ${units[key]}`,
       ),
     );
+    this.#drawChart();
     const roles = service.roles.map((role) =>
       h(
         'div',
@@ -125,7 +147,7 @@ export class ServiceMonitor {
         ),
       ),
       h('div', { class: 'legend' }, ...legend),
-      renderUsageChart(samples),
+      this.#chart,
       h('p', { class: 'monitor-error', hidden: this.#error === '' }, this.#error),
       h('div', { class: 'monitor-instances', 'data-testid': 'monitor-instances' }, ...roles),
     );

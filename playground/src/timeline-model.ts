@@ -30,11 +30,14 @@ export interface TimelineGroup {
   /** A request of the chart's sampler, hidden unless asked for. */
   sampling: boolean;
   entries: TimelineEntry[];
+  /** Its earliest entries dropped to keep the timeline within its capacity. */
+  dropped: number;
 }
 
 /** Request ids the chart's sampler gives its `listServices` calls. */
 export const SAMPLING_PREFIX = 'chart-';
-const MAX_GROUPS = 300;
+/** Entries kept by default (`?timeline-capacity=` in the page's URL sets another). */
+export const TIMELINE_CAPACITY = 200;
 const KNOWN: ReadonlySet<string> = new Set(REQUEST_NAMES);
 const isOperation = (name: string): name is RequestName => KNOWN.has(name);
 
@@ -44,10 +47,26 @@ interface Meta {
   durationMs?: number;
 }
 
+/**
+ * The timeline's data, bounded: beyond `capacity` entries the oldest go, and are counted. The chart's samples
+ * have a budget of their own, so a sampled chart never pushes the user's own requests out.
+ */
 export class TimelineModel {
   readonly groups = new Map<string, TimelineGroup>();
+  /** Entries dropped since the last clear: the user's requests, and the chart's samples. */
+  readonly dropped = { requests: 0, samples: 0 };
   #seq = 0;
   readonly #listeners = new Set<(group: TimelineGroup | null) => void>();
+
+  /** @param capacity Entries kept of the user's requests, and as many of the chart's samples. */
+  constructor(public capacity = TIMELINE_CAPACITY) {}
+
+  /** Entries held of the user's requests (`sampling: false`) or of the chart's samples. */
+  size(sampling: boolean): number {
+    let total = 0;
+    for (const group of this.groups.values()) if (group.sampling === sampling) total += group.entries.length;
+    return total;
+  }
 
   /** Records a bridge event: `args` are the listener's arguments (payload, meta). */
   record(event: string, args: readonly unknown[]): void {
@@ -74,7 +93,11 @@ export class TimelineModel {
       group.progress = event === 'operation:completed' ? 100 : (progress ?? group.progress);
       group.status = event === 'operation:completed' ? 'completed' : 'running';
       const kind = event === 'operation:completed' ? 'completed' : 'progress';
-      this.#add(group, kind, event, describeOperation(payload));
+      const text = describeOperation(payload);
+      // A progress report saying what an earlier one said adds no line (and so counts for nothing).
+      const repeated = kind === 'progress' && group.entries.some((e) => e.kind === 'progress' && e.text === text);
+      if (repeated) this.#emit(group);
+      else this.#add(group, kind, event, text);
     }
   }
 
@@ -82,6 +105,10 @@ export class TimelineModel {
   recordHttp(call: HttpCallInfo): void {
     const group = this.#group(call.requestId, 'http');
     const status = call.status === undefined ? (call.errorCode ?? 'no response') : String(call.status);
+    // A call no bridge request made (the live stream's own reads) ends with its answer, not "pending".
+    if (group.operation === 'http') {
+      group.status = call.status !== undefined && call.status < 400 ? 'success' : 'error';
+    }
     this.#add(group, 'http', 'HTTP', `${call.method} ${call.path} · ${status} · ${Math.round(call.durationMs)} ms`, {
       http: call,
     });
@@ -89,10 +116,15 @@ export class TimelineModel {
 
   clear(): void {
     this.groups.clear();
+    this.dropped.requests = 0;
+    this.dropped.samples = 0;
     this.#emit(null);
   }
 
-  /** Called with the group that changed, or `null` when everything changed. */
+  /**
+   * Called with the group that changed (a group no longer in `groups` was dropped), or `null` when everything
+   * changed.
+   */
   subscribe(listener: (group: TimelineGroup | null) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -110,12 +142,9 @@ export class TimelineModel {
         progress: undefined,
         sampling: requestId.startsWith(SAMPLING_PREFIX),
         entries: [],
+        dropped: 0,
       };
       this.groups.set(requestId, group);
-      if (this.groups.size > MAX_GROUPS) {
-        const oldest = this.groups.keys().next().value;
-        if (oldest !== undefined) this.groups.delete(oldest);
-      }
     } else if (group.operation === 'http' && isOperation(operation)) {
       group.operation = operation;
       group.longRunning = isLongRunning(operation);
@@ -132,6 +161,29 @@ export class TimelineModel {
   ): void {
     group.entries.push({ seq: ++this.#seq, at: Date.now(), kind, event, text, ...extra });
     this.#emit(group);
+    this.#trim(group.sampling);
+  }
+
+  /** Drops the oldest entries of the requests (or of the samples) beyond the capacity, one by one. */
+  #trim(sampling: boolean): void {
+    let excess = this.size(sampling) - Math.max(1, this.capacity);
+    while (excess > 0) {
+      // Groups interleave (a long-running operation reports long after it began): the oldest entry is the
+      // first entry with the lowest seq.
+      let oldest: TimelineGroup | undefined;
+      for (const group of this.groups.values()) {
+        const first = group.entries[0];
+        if (group.sampling !== sampling || first === undefined) continue;
+        if (oldest === undefined || first.seq < (oldest.entries[0]?.seq ?? Infinity)) oldest = group;
+      }
+      if (oldest === undefined) return;
+      oldest.entries.shift();
+      oldest.dropped++;
+      excess--;
+      this.dropped[sampling ? 'samples' : 'requests']++;
+      if (oldest.entries.length === 0) this.groups.delete(oldest.requestId);
+      this.#emit(oldest);
+    }
   }
 
   #emit(group: TimelineGroup | null): void {

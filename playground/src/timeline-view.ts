@@ -35,14 +35,6 @@ function renderEntry(entry: TimelineEntry, startedAt: number): HTMLElement {
   );
 }
 
-/** Entries worth a line: repeated progress reports with the same text are folded into the first. */
-function visibleEntries(group: TimelineGroup): TimelineEntry[] {
-  return group.entries.filter(
-    (entry, index) =>
-      entry.kind !== 'progress' || group.entries.slice(0, index).every((prev) => prev.text !== entry.text),
-  );
-}
-
 function renderGroup(group: TimelineGroup): HTMLElement {
   const progress = group.progress ?? 0;
   return h(
@@ -77,14 +69,22 @@ function renderGroup(group: TimelineGroup): HTMLElement {
           h('span', { class: 'tl-progress-label' }, `${progress}%`),
         )
       : null,
-    h('ol', { class: 'tl-entries' }, ...visibleEntries(group).map((entry) => renderEntry(entry, group.startedAt))),
+    group.dropped === 0
+      ? null
+      : h('p', { class: 'tl-group-dropped' }, `${plural(group.dropped, 'earlier event')} dropped`),
+    h('ol', { class: 'tl-entries' }, ...group.entries.map((entry) => renderEntry(entry, group.startedAt))),
   );
 }
 
-/** The devtools panel: one card per requestId, newest first, each with its events and HTTP calls in order. */
-export function mountTimeline(root: HTMLElement, model: TimelineModel): void {
+/**
+ * The devtools panel: one card per requestId, newest first, each with its events and HTTP calls in order.
+ * Its counters count the entries shown: hidden chart samples are neither counted nor said dropped. `actions`
+ * go at the end of its head (the layout's close button of the drawer).
+ */
+export function mountTimeline(root: HTMLElement, model: TimelineModel, actions: readonly HTMLElement[] = []): void {
   const list = h('ol', { class: 'tl-groups', 'data-testid': 'tl-groups', 'aria-live': 'polite' });
   const count = h('span', { class: 'tl-count', 'data-testid': 'tl-count' });
+  const dropped = h('span', { class: 'tl-dropped', 'data-testid': 'tl-dropped' });
   const samples = h('input', { type: 'checkbox', 'data-testid': 'tl-show-samples' });
   const hidden = h('p', { class: 'tl-hidden muted' });
   const empty = h('p', { class: 'tl-empty muted' }, 'Requests you send appear here with their HTTP calls.');
@@ -94,10 +94,13 @@ export function mountTimeline(root: HTMLElement, model: TimelineModel): void {
   const updateCounts = () => {
     const groups = [...model.groups.values()];
     const sampling = groups.filter((group) => group.sampling).length;
-    count.textContent = plural(
-      groups.reduce((sum, group) => sum + group.entries.length, 0),
-      'event',
-    );
+    const shown = model.size(false) + (samples.checked ? model.size(true) : 0);
+    const lost = model.dropped.requests + (samples.checked ? model.dropped.samples : 0);
+    count.textContent = plural(shown, 'event');
+    count.dataset['count'] = String(shown);
+    dropped.textContent = lost > 0 ? `${lost} dropped` : '';
+    dropped.dataset['count'] = String(lost);
+    dropped.title = `${plural(lost, 'older event')} dropped: the timeline keeps the last ${model.capacity}`;
     hidden.textContent = samples.checked || sampling === 0 ? '' : `${plural(sampling, 'chart sample')} hidden`;
     empty.hidden = groups.some(visible);
   };
@@ -111,6 +114,11 @@ export function mountTimeline(root: HTMLElement, model: TimelineModel): void {
   const update = (group: TimelineGroup | null) => {
     if (group === null) return renderAll();
     const previous = elements.get(group.requestId);
+    if (!model.groups.has(group.requestId)) {
+      previous?.remove();
+      elements.delete(group.requestId);
+      return updateCounts();
+    }
     if (!visible(group)) return updateCounts();
     const next = renderGroup(group);
     elements.set(group.requestId, next);
@@ -126,12 +134,14 @@ export function mountTimeline(root: HTMLElement, model: TimelineModel): void {
       { class: 'panel-head' },
       h('h2', {}, 'Event timeline'),
       count,
+      dropped,
       h('label', { class: 'tl-toggle', title: 'Show the listServices calls of the usage chart' }, samples, 'samples'),
       h(
         'button',
         { type: 'button', class: 'btn btn-ghost btn-small', 'data-testid': 'tl-clear', onClick: () => model.clear() },
         'Clear',
       ),
+      ...actions,
     ),
     h('div', { class: 'tl-scroll' }, empty, hidden, list),
   );

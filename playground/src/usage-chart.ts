@@ -14,8 +14,10 @@ export const SERIES = [
   { key: 'memory', max: 'memoryMax', label: 'Memory', className: 'series-memory' },
 ] as const;
 
-const WIDTH = 560;
-const HEIGHT = 180;
+/** The chart's width when its box is not laid out yet (a hidden pane), in px. */
+export const CHART_DEFAULT_WIDTH = 560;
+/** The chart's height for a `width` px wide chart: 180 px, taller on wide screens (up to 240 px). */
+export const chartHeight = (width: number): number => Math.round(Math.min(240, Math.max(180, width / 4)));
 const PAD = { left: 40, right: 14, top: 12, bottom: 24 };
 /** The time axis spans the samples: at least 20 s, at most the last 2 minutes. */
 const MIN_WINDOW_MS = 20_000;
@@ -25,11 +27,14 @@ const percent = (value: number, max: number): number => (max > 0 ? Math.min(100,
 
 /**
  * A line chart of cpu and memory as a share of what the service reserves (its `usage.limit.*.max`), over the
- * last two minutes at most. Plain SVG: no chart library.
+ * last two minutes at most. Plain SVG: no chart library. Drawn for `width` px: its viewBox is its size in
+ * pixels, so its text keeps the stylesheet's size however wide the chart is (redraw it when its box resizes).
  */
-export function renderUsageChart(samples: readonly UsageSample[]): SVGSVGElement {
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+export function renderUsageChart(samples: readonly UsageSample[], width = CHART_DEFAULT_WIDTH): SVGSVGElement {
+  const boxWidth = Math.max(200, Math.round(width));
+  const boxHeight = chartHeight(boxWidth);
+  const plotWidth = boxWidth - PAD.left - PAD.right;
+  const plotHeight = boxHeight - PAD.top - PAD.bottom;
   const end = samples.at(-1)?.at ?? Date.now();
   const span = Math.min(MAX_WINDOW_MS, Math.max(MIN_WINDOW_MS, end - (samples[0]?.at ?? end)));
   const start = end - span;
@@ -38,7 +43,7 @@ export function renderUsageChart(samples: readonly UsageSample[]): SVGSVGElement
   const visible = samples.filter((sample) => sample.at >= start);
 
   const grid = [0, 25, 50, 75, 100].flatMap((pct) => [
-    svg('line', { class: 'chart-grid', x1: PAD.left, x2: WIDTH - PAD.right, y1: y(pct), y2: y(pct) }),
+    svg('line', { class: 'chart-grid', x1: PAD.left, x2: boxWidth - PAD.right, y1: y(pct), y2: y(pct) }),
     svg('text', { class: 'chart-axis', x: PAD.left - 6, y: y(pct) + 3, 'text-anchor': 'end' }, `${pct}%`),
   ]);
   const ago = (ms: number) => (ms >= 90_000 ? `−${(ms / 60_000).toFixed(1)} min` : `−${Math.round(ms / 1000)} s`);
@@ -49,7 +54,7 @@ export function renderUsageChart(samples: readonly UsageSample[]): SVGSVGElement
   ].map(({ at, label }, index) =>
     svg(
       'text',
-      { class: 'chart-axis', x: x(at), y: HEIGHT - 6, 'text-anchor': ['start', 'middle', 'end'][index] },
+      { class: 'chart-axis', x: x(at), y: boxHeight - 6, 'text-anchor': ['start', 'middle', 'end'][index] },
       label,
     ),
   );
@@ -72,7 +77,9 @@ export function renderUsageChart(samples: readonly UsageSample[]): SVGSVGElement
     'svg',
     {
       class: 'usage-chart',
-      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      viewBox: `0 0 ${boxWidth} ${boxHeight}`,
+      width: boxWidth,
+      height: boxHeight,
       role: 'img',
       'aria-label': 'CPU and memory usage as a share of what the service reserves, over time',
       'data-testid': 'usage-chart',
@@ -84,7 +91,7 @@ export function renderUsageChart(samples: readonly UsageSample[]): SVGSVGElement
     visible.length === 0
       ? svg(
           'text',
-          { class: 'chart-empty', x: WIDTH / 2, y: HEIGHT / 2, 'text-anchor': 'middle' },
+          { class: 'chart-empty', x: boxWidth / 2, y: boxHeight / 2, 'text-anchor': 'middle' },
           'Waiting for the first sample…',
         )
       : null,
