@@ -22,12 +22,16 @@ export interface Backend {
   send(operation: RequestName, input: unknown, options?: RequestOptions): Promise<unknown>;
 }
 
-/** `liveCapacity`: how many entries the "Pushed" lane keeps (`?live-capacity=` in the page's URL). */
+/**
+ * `liveCapacity`: how many entries the "Pushed" lane keeps (`?live-capacity=` in the page's URL);
+ * `timelineCapacity`: how many the timeline keeps (`?timeline-capacity=`).
+ */
 export function createBackend(
   apiBaseUrl = new URL('/api', window.location.origin).href,
   liveCapacity?: number,
+  timelineCapacity?: number,
 ): Backend {
-  const timeline = new TimelineModel();
+  const timeline = new TimelineModel(timelineCapacity);
   const live = new LiveLog(liveCapacity);
   const bridge = createWUIBridge({
     onListenerError: (error, event) => console.error(`[playground] a listener of "${event}" failed`, error),

@@ -22,8 +22,7 @@ const capacity = (name: string): number | undefined => {
   const value = Number(new URLSearchParams(window.location.search).get(name));
   return Number.isInteger(value) && value > 0 ? value : undefined;
 };
-const backend = createBackend(undefined, capacity('live-capacity'));
-backend.timeline.capacity = capacity('timeline-capacity') ?? backend.timeline.capacity;
+const backend = createBackend(undefined, capacity('live-capacity'), capacity('timeline-capacity'));
 const store = new SelectionStore();
 // The tree is the handler's: every success that changes it emits state:changed with the new snapshot.
 backend.bridge.on('state:changed', () => store.setUser(backend.handler.getState()));

@@ -1,5 +1,5 @@
 import { isLongRunning, REQUEST_NAMES, type HttpCallInfo, type RequestName } from 'aurora-backend-handler';
-import { compactJson, summarize, toErrorView, type ErrorView } from './format';
+import { compactJson, redactInput, summarize, toErrorView, type ErrorView } from './format';
 
 // The devtools' data: every bridge event and every HTTP call, grouped by the requestId that correlates them.
 
@@ -75,7 +75,7 @@ export class TimelineModel {
     const [name, outcome] = event.split(':') as [string, string | undefined];
     const group = this.#group(meta.requestId, isOperation(event) ? event : (meta.name ?? name));
     if (isOperation(event)) {
-      this.#add(group, 'request', event, compactJson(payload) || '(no input)');
+      this.#add(group, 'request', event, compactJson(redactInput(event, payload)) || '(no input)');
     } else if (outcome === 'success') {
       group.status = group.longRunning ? 'running' : 'success';
       if (group.longRunning) group.progress ??= 0;

@@ -36,7 +36,7 @@ before(async () => {
   );
   await mkdir(screenshots, { recursive: true });
   for (const file of await readdir(screenshots)) {
-    if (/^playground-.*\.png$/.test(file)) await rm(join(screenshots, file));
+    if (/^playground-(?!layout-).*\.png$/.test(file)) await rm(join(screenshots, file));
   }
   server = await startReferenceServer({ port: 0, operationDurationMs: 300, staticRoot, liveMetrics: true });
   const origin = new URL(server.url).origin;
