@@ -7,7 +7,7 @@ import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildBrowserApp } from '../scripts/browser-app.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '..', 'playground', 'dist', 'examples');
@@ -27,27 +27,7 @@ await rm(out, { recursive: true, force: true });
 for (const { name, main } of await examples()) {
   const target = join(out, name);
   await mkdir(target, { recursive: true });
-  await build({
-    entryPoints: { app: main },
-    outdir: target,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    sourcemap: true,
-    jsx: 'automatic',
-    alias: { 'aurora-backend-handler': join(here, '..', 'dist') },
-    // The frameworks' production builds, as an app's bundler would pick them.
-    define: {
-      'process.env.NODE_ENV': '"production"',
-      __VUE_OPTIONS_API__: 'false',
-      __VUE_PROD_DEVTOOLS__: 'false',
-      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-    },
-    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, jsx: 'react-jsx' } },
-    logLevel: 'warning',
-  });
+  await buildBrowserApp({ entryPoints: { app: main }, outdir: target });
   await copyFile(join(here, name, 'index.html'), join(target, 'index.html'));
   console.log(`Example ${name} built into ${target}`);
 }

@@ -7,35 +7,22 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildBrowserApp, libraryEntry } from '../scripts/browser-app.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const library = join(here, '..', 'dist', 'index.js');
 const out = join(here, 'dist');
 
-if (!existsSync(library)) {
-  console.error(`The playground bundles the built library, and ${library} is missing: run "npm run build" first.`);
+if (!existsSync(libraryEntry)) {
+  console.error(`The playground bundles the built library, and ${libraryEntry} is missing: run "npm run build" first.`);
   process.exit(1);
 }
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
-const result = await build({
-  // The app, and the stylesheet with its @imports (styles/*.css) inlined.
+// The app, and the stylesheet with its @imports (styles/*.css) inlined.
+const result = await buildBrowserApp({
   entryPoints: { app: join(here, 'src', 'main.ts'), styles: join(here, 'styles.css') },
   outdir: out,
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
-  sourcemap: true,
-  // The package's dist/ folder: `aurora-backend-handler` is dist/index.js, `.../schemas` dist/schemas.js.
-  alias: { 'aurora-backend-handler': join(here, '..', 'dist') },
-  // Not the tsconfig: its `paths` point the type checker at the library's source, the bundle uses the build.
-  tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
-  logLevel: 'warning',
-  metafile: true,
 });
 await copyFile(join(here, 'index.html'), join(out, 'index.html'));
 const inputs = Object.keys(result.metafile.inputs);

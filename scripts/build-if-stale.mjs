@@ -72,7 +72,11 @@ const BUILDS = [
     // Its sources, styles and build script (playground/dist is skipped like every dist/), the example apps it
     // builds too, and the built library.
     inputs: () => {
-      const playground = newest([at('dist', 'index.js')], at('playground'), () => true);
+      const playground = newest(
+        [at('dist', 'index.js'), at('scripts', 'browser-app.mjs')],
+        at('playground'),
+        () => true,
+      );
       const examples = newest([], at('examples'), () => true);
       return examples.mtimeMs > playground.mtimeMs ? examples : playground;
     },
