@@ -14,6 +14,7 @@ export const ENTRIES: Readonly<Record<string, string>> = {
   index: 'index.ts',
   schemas: 'schemas.ts',
   contract: 'contract.ts',
+  react: 'react.ts',
   testing: 'testing/index.ts',
   'testing/msw': 'testing/msw.ts',
   'testing/jest-preset': 'testing/jest-preset.ts',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as contract from '../contract';
 import * as root from '../index';
+import * as react from '../react';
 import * as schemas from '../schemas';
 import * as testing from '../testing';
 import * as jestPreset from '../testing/jest-preset';
@@ -17,6 +18,7 @@ const entries = {
   'aurora-backend-handler': root,
   'aurora-backend-handler/schemas': schemas,
   'aurora-backend-handler/contract': contract,
+  'aurora-backend-handler/react': react,
   'aurora-backend-handler/testing': testing,
   'aurora-backend-handler/testing/msw': testingMsw,
   'aurora-backend-handler/testing/jest-preset': jestPreset,
@@ -47,7 +49,7 @@ function listedRuntimeNames(entry: string, runtime: readonly string[]): string[]
 const isZodSchema = (value: unknown) => typeof value === 'object' && value !== null && '_zod' in value;
 
 describe('package entry points', () => {
-  it('package.json exports the six entries and package.json, nothing else', () => {
+  it('package.json exports the seven entries and package.json, nothing else', () => {
     const subpaths = Object.keys(entries).map((entry) => entry.replace('aurora-backend-handler', '.'));
     expect(Object.keys(packageJson.exports).sort()).toEqual([...subpaths, './package.json'].sort());
   });

@@ -1,0 +1,40 @@
+import { useCallback, useDebugValue, useSyncExternalStore } from 'react';
+import type { OperationSnapshot } from '../core/index';
+import { isAttached } from './attachment';
+import { useBinding } from './context';
+
+// What a component sees before its provider mounted: no operation is known yet.
+const UNKNOWN: OperationSnapshot = Object.freeze({
+  phase: 'unknown',
+  operation: undefined,
+  progress: 0,
+  error: undefined,
+  requestId: undefined,
+});
+
+/**
+ * A long-running operation (deploy, scale, restart, rollback, ...) followed to its end: `phase` (`unknown`,
+ * `running`, `completed`, `failed`), `progress` (0 to 100), the `operation` as last reported and, when it
+ * failed, the typed `error`. `id` is the `requestId` of the request that started it (as `useRequest` gives
+ * it) or the operation's own id; `undefined` reads `unknown`. Any operation started on the bridge while the
+ * provider is mounted is found, whichever component started it.
+ * @example
+ * const scale = useRequest('scaleService');
+ * const { phase, progress, error } = useOperation(scale.requestId);
+ * return phase === 'running' ? <progress max={100} value={progress} /> : phase === 'failed' ? error.message : null;
+ * @example
+ * const { phase } = useOperation(service.operation); // the operation working on a service now
+ */
+export function useOperation(id: string | undefined): OperationSnapshot {
+  const binding = useBinding('useOperation');
+  // The registry is read when needed, never kept: the provider's remount replaces it.
+  const subscribe = useCallback((onChange: () => void) => binding.operations.subscribe(onChange), [binding]);
+  const getSnapshot = useCallback(() => {
+    const snapshot = isAttached(binding) ? binding.operations.get(id) : UNKNOWN;
+    // One "unknown" value, before and after the provider attached: no render for a change of nothing.
+    return snapshot.phase === 'unknown' ? UNKNOWN : snapshot;
+  }, [binding, id]);
+  const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  useDebugValue(snapshot.phase);
+  return snapshot;
+}

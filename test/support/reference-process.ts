@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** A reference API served by a Node process of its own. */
+export interface ReferenceProcess {
+  /** The API base URL, e.g. `http://127.0.0.1:40123/api`. */
+  url: string;
+  /** Stops the process. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the reference API from a child Node process, for test files whose environment cannot run the server
+ * (jsdom lacks the fetch API's classes the server is built on). The page under test reaches it by XHR across
+ * origins, which the API allows (CORS `*`, no credentials).
+ */
+export function startReferenceProcess(options: { operationDurationMs?: number } = {}): Promise<ReferenceProcess> {
+  const main = path.join(__dirname, 'reference-process-main.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', main, String(options.operationDurationMs ?? 0)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the reference API process exited (${code}) before it served`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      const { url } = JSON.parse(line) as { url: string };
+      resolve({
+        url,
+        close: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+  });
+}
