@@ -46,11 +46,10 @@ describe('the React hooks’ inferred types', () => {
             return a === b;
           },
         );
+        const tenantCount = (tree: UserState) => tree?.tenants.length ?? 0;
+        const sameText = (a: string, b: string) => a === b;
         // @ts-expect-error -- isEqual compares selected values (numbers here), not strings
-        useBackendState(
-          (tree) => tree?.tenants.length ?? 0,
-          (a: string, b: string) => a === b,
-        );
+        useBackendState(tenantCount, sameText);
         return { state, service, count };
       },
       { wrapper },

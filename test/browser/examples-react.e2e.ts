@@ -40,7 +40,9 @@ after(async () => {
   await server?.close();
 });
 
-const screenshot = (name: string) => page.screenshot({ path: join(screenshots, `examples-react-${name}.png`) });
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshots, `examples-react-${name}.png`) });
+}
 const step = journey((name) => screenshot(`failed-${name.replace(/\W+/g, '-').toLowerCase()}`));
 const text = (selector: string) => page.locator(selector).innerText();
 
