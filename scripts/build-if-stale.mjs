@@ -63,7 +63,7 @@ const BUILDS = [
           !file.startsWith(at('examples') + path.sep),
       ),
     // Declarations are written after the JavaScript, the entries' last.
-    outputs: ['index', 'schemas', 'contract', 'react', 'testing'].flatMap((entry) =>
+    outputs: ['index', 'schemas', 'contract', 'react', 'vue', 'testing'].flatMap((entry) =>
       ['.js', '.cjs', '.d.ts', '.d.cts'].map((extension) => at('dist', `${entry}${extension}`)),
     ),
   },

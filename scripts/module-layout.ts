@@ -15,6 +15,7 @@ export const ENTRIES: Readonly<Record<string, string>> = {
   schemas: 'schemas.ts',
   contract: 'contract.ts',
   react: 'react.ts',
+  vue: 'vue.ts',
   testing: 'testing/index.ts',
   'testing/msw': 'testing/msw.ts',
   'testing/jest-preset': 'testing/jest-preset.ts',

@@ -7,6 +7,7 @@ import * as schemas from '../schemas';
 import * as testing from '../testing';
 import * as jestPreset from '../testing/jest-preset';
 import * as testingMsw from '../testing/msw';
+import * as vue from '../vue';
 
 const repo = path.join(__dirname, '..');
 const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
@@ -19,6 +20,7 @@ const entries = {
   'aurora-backend-handler/schemas': schemas,
   'aurora-backend-handler/contract': contract,
   'aurora-backend-handler/react': react,
+  'aurora-backend-handler/vue': vue,
   'aurora-backend-handler/testing': testing,
   'aurora-backend-handler/testing/msw': testingMsw,
   'aurora-backend-handler/testing/jest-preset': jestPreset,
@@ -49,7 +51,7 @@ function listedRuntimeNames(entry: string, runtime: readonly string[]): string[]
 const isZodSchema = (value: unknown) => typeof value === 'object' && value !== null && '_zod' in value;
 
 describe('package entry points', () => {
-  it('package.json exports the seven entries and package.json, nothing else', () => {
+  it('package.json exports the eight entries and package.json, nothing else', () => {
     const subpaths = Object.keys(entries).map((entry) => entry.replace('aurora-backend-handler', '.'));
     expect(Object.keys(packageJson.exports).sort()).toEqual([...subpaths, './package.json'].sort());
   });

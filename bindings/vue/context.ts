@@ -1,0 +1,27 @@
+import { inject, type InjectionKey } from 'vue';
+import { noBackendProvided } from '../../errors/messages';
+import type { BackendBinding } from '../core/index';
+
+/** Where `provideBackend` and the plugin put the binding for the components below. */
+export const BACKEND_KEY: InjectionKey<BackendBinding> = Symbol('aurora-backend');
+
+const PROVIDER = 'provideBackend({ bridge, handler }) in the root component (or app.use(createBackendPlugin(...)))';
+
+/** The binding provided above the calling component; a `CONFIG` error naming `composable` when none is. */
+export function useBinding(composable: string): BackendBinding {
+  const binding = inject(BACKEND_KEY, null);
+  if (binding === null) throw noBackendProvided(composable, PROVIDER);
+  return binding;
+}
+
+/**
+ * The backend provided above this component: its bridge and handler, with the operations and notifications
+ * the app shares. For what the composables do not cover, such as `bridge.emit` of a request nobody waits for.
+ * @throws BackendError `CONFIG` when no backend was provided.
+ * @example
+ * const { bridge } = useBackend();
+ * const signOut = () => bridge.emit('logout');
+ */
+export function useBackend(): BackendBinding {
+  return useBinding('useBackend');
+}
