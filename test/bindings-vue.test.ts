@@ -56,6 +56,20 @@ describe('provideBackend, the plugin and useBackend', () => {
     expect(seen).toMatchObject({ bridge: fake.bridge, handler: fake.backend.handler });
   });
 
+  it('lets the component that calls provideBackend use the composables itself', () => {
+    const fake = createFakeBackend(twoTenants());
+    const wrapper = mount(
+      defineComponent({
+        setup() {
+          provideBackend(fake.backend);
+          const name = useBackendState((state) => state?.name);
+          return () => h('p', name.value);
+        },
+      }),
+    );
+    expect(wrapper.text()).toBe(twoTenants().name);
+  });
+
   it.each([
     ['useBackend', () => useBackend()],
     ['useBackendState', () => useBackendState((state) => state)],

@@ -1,4 +1,4 @@
-import { inject, type InjectionKey } from 'vue';
+import { getCurrentInstance, inject, type ComponentInternalInstance, type InjectionKey } from 'vue';
 import { noBackendProvided } from '../../errors/messages';
 import type { BackendBinding } from '../core/index';
 
@@ -7,9 +7,23 @@ export const BACKEND_KEY: InjectionKey<BackendBinding> = Symbol('aurora-backend'
 
 const PROVIDER = 'provideBackend({ bridge, handler }) in the root component (or app.use(createBackendPlugin(...)))';
 
-/** The binding provided above the calling component; a `CONFIG` error naming `composable` when none is. */
+// What a component provided itself: Vue's inject() reads the parents' provides only, and the root component that
+// calls provideBackend() commonly uses the composables too.
+const ownBindings = new WeakMap<ComponentInternalInstance, BackendBinding>();
+
+/** Records the binding the calling component provides, for its own composables. */
+export function rememberOwnBinding(binding: BackendBinding): void {
+  const instance = getCurrentInstance();
+  if (instance !== null) ownBindings.set(instance, binding);
+}
+
+/**
+ * The binding provided by the calling component or above it; a `CONFIG` error naming `composable` when none
+ * is.
+ */
 export function useBinding(composable: string): BackendBinding {
-  const binding = inject(BACKEND_KEY, null);
+  const instance = getCurrentInstance();
+  const binding = (instance === null ? undefined : ownBindings.get(instance)) ?? inject(BACKEND_KEY, null);
   if (binding === null) throw noBackendProvided(composable, PROVIDER);
   return binding;
 }

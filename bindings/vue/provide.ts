@@ -1,10 +1,11 @@
 import { getCurrentScope, onScopeDispose, provide, type App, type Plugin } from 'vue';
 import { createBackendBinding, type Backend, type BackendBinding, type BindingOptions } from '../core/index';
-import { BACKEND_KEY } from './context';
+import { BACKEND_KEY, rememberOwnBinding } from './context';
 
 /**
  * Gives the calling component and every component below it a backend: their composables (`useBackendState`,
- * `useRequest`, `useOperation`, ...) use it. Call it in the root component's `setup()`. What the tree shares
+ * `useRequest`, `useOperation`, ...) use it, the calling component's own included. Call it in the root
+ * component's `setup()`, before its composables. What the tree shares
  * (the operations it follows, the notifications pushed) is released when that component unmounts. The app keeps
  * owning the bridge and the handler: this never starts or stops them.
  * @param options How much the shared operation registry and notification feed keep.
@@ -23,6 +24,7 @@ import { BACKEND_KEY } from './context';
 export function provideBackend(backend: Backend, options?: BindingOptions): BackendBinding {
   const binding = createBackendBinding(backend, options);
   provide(BACKEND_KEY, binding);
+  rememberOwnBinding(binding);
   if (getCurrentScope() !== undefined) onScopeDispose(() => binding.dispose());
   return binding;
 }
