@@ -1,8 +1,9 @@
 // Proves README's "Testing a WUI" path on the packed package: builds and packs it, installs the tarball with
-// jest 30, ts-jest, typescript, msw, hono and @hono/node-server (the lockfile's versions) into an empty project
-// in a temp dir, writes
-// the files README's code blocks name (`// jest.config.js`, `// test/*.test.ts`), runs that project's jest, and
-// checks that the testing entry loads without msw. Exits non-zero on any failure.
+// jest 30, ts-jest, typescript, msw, hono, @hono/node-server, vue, react and react-dom (the lockfile's versions)
+// into an empty project in a temp dir, writes the files README's code blocks name (`// jest.config.js`,
+// `// test/*.test.ts`), runs that project's jest, checks that the testing entry loads without msw, and renders a
+// component with each framework binding (`./vue`, `./react`) on the server, from ESM and from CommonJS, against
+// a started reference API. Exits non-zero on any failure.
 // Usage: node scripts/consumer-test.mjs [--no-build] [--keep]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,43 @@ function lockedVersion(lock, name) {
   return version;
 }
 
+const BINDINGS_CHECK = `
+import { createBackendHandler, createWUIBridge } from 'aurora-backend-handler';
+import { demoCredentials, startReferenceServer } from 'aurora-backend-handler/testing';
+import { provideBackend, useBackendState } from 'aurora-backend-handler/vue';
+import { BackendProvider, useBackendState as useReactState } from 'aurora-backend-handler/react';
+import { createSSRApp, defineComponent, h } from 'vue';
+import { renderToString } from 'vue/server-renderer';
+import { createElement } from 'react';
+import { renderToString as renderReact } from 'react-dom/server';
+
+const server = await startReferenceServer({ port: 0 });
+const bridge = createWUIBridge();
+const handler = createBackendHandler({ bridge, environment: { apiBaseUrl: server.url, logLevel: 'silent' }, stream: false });
+handler.start();
+try {
+  await bridge.request('login', demoCredentials);
+  const tenants = (state) => state?.tenants.map((tenant) => tenant.name).join(', ');
+  const VueTenants = defineComponent({
+    setup() {
+      provideBackend({ bridge, handler });
+      const names = useBackendState(tenants);
+      return () => h('p', names.value);
+    },
+  });
+  const vueHtml = await renderToString(createSSRApp(VueTenants));
+  const ReactTenants = () => createElement('p', null, useReactState(tenants));
+  const reactHtml = renderReact(createElement(BackendProvider, { backend: { bridge, handler } }, createElement(ReactTenants)));
+  for (const [framework, html] of [['vue', vueHtml], ['react', reactHtml]]) {
+    if (!html.includes('northwind-prod')) throw new Error(framework + ' rendered ' + html);
+  }
+  console.log('./vue rendered ' + vueHtml + ', ./react rendered ' + reactHtml);
+} finally {
+  handler.stop();
+  await server.close();
+}
+`;
+
 const files = readmeFiles(readFileSync(join(root, 'README.md'), 'utf8'));
 for (const needed of ['jest.config.js', 'test/profile.test.ts', 'test/with-msw.test.ts']) {
   if (!files.has(needed)) throw new Error(`README's testing section has no code block for ${needed}`);
@@ -54,9 +92,18 @@ try {
   const tarball = join(consumer, packed[0].filename);
 
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
-  const devTools = ['jest', 'ts-jest', 'typescript', '@types/jest', 'msw', 'hono', '@hono/node-server'].map(
-    (name) => `${name}@${lockedVersion(lock, name)}`,
-  );
+  const devTools = [
+    'jest',
+    'ts-jest',
+    'typescript',
+    '@types/jest',
+    'msw',
+    'hono',
+    '@hono/node-server',
+    'vue',
+    'react',
+    'react-dom',
+  ].map((name) => `${name}@${lockedVersion(lock, name)}`);
   writeFileSync(
     join(consumer, 'package.json'),
     `${JSON.stringify({ name: 'aurora-consumer', private: true, scripts: { test: 'jest' } }, null, 2)}\n`,
@@ -93,6 +140,21 @@ Module._resolveFilename = function (request, ...rest) {
     });
   `;
   process.stdout.write(run('node', ['--require', './refuse-msw.cjs', '-e', check], consumer));
+  // The framework bindings, as a WUI imports them: one component per framework, rendered on the server from the
+  // signed-in user's tree, through the ESM and the CommonJS builds of each entry.
+  writeFileSync(join(consumer, 'bindings.mjs'), BINDINGS_CHECK);
+  process.stdout.write(run('node', ['bindings.mjs'], consumer));
+  writeFileSync(
+    join(consumer, 'bindings-cjs.cjs'),
+    `const vue = require('aurora-backend-handler/vue');
+const react = require('aurora-backend-handler/react');
+if (typeof vue.useBackendState !== 'function' || typeof react.BackendProvider !== 'function') {
+  throw new Error('the CommonJS builds of ./vue and ./react lack their exports');
+}
+console.log('./vue and ./react load from CommonJS');
+`,
+  );
+  process.stdout.write(run('node', ['bindings-cjs.cjs'], consumer));
   console.log(`consumer test passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   if (args.has('--keep')) console.log(`kept ${consumer}`);
