@@ -74,6 +74,8 @@ describe('package entry points', () => {
   it.each([
     'aurora-backend-handler',
     'aurora-backend-handler/contract',
+    'aurora-backend-handler/vue',
+    'aurora-backend-handler/react',
     'aurora-backend-handler/testing',
     'aurora-backend-handler/testing/msw',
     'aurora-backend-handler/testing/jest-preset',
