@@ -31,3 +31,5 @@ for (const { name, main } of await examples()) {
   await copyFile(join(here, name, 'index.html'), join(target, 'index.html'));
   console.log(`Example ${name} built into ${target}`);
 }
+// The stylesheet both examples link (`../example.css`).
+await copyFile(join(here, 'example.css'), join(out, 'example.css'));

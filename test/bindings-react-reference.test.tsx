@@ -5,35 +5,13 @@
 // no fetch, which the live stream needs: operations are followed by polling here.
 import { act, render, screen } from '@testing-library/react';
 import { useEffect } from 'react';
-import { createBackendHandler, type BackendHandler } from '../backend-handler';
-import { createWUIBridge, type WUIBridge } from '../event-helper';
 import { BackendProvider, useBackendState, useOperation, useRequest } from '../react';
 import type { UserState } from '../state/user-state';
 import { demoCredentials } from '../testing/reference-api/credentials';
 import { listenerCounts } from './support/fake-backend';
-import { startReferenceProcess, type ReferenceProcess } from './support/reference-process';
+import { useReferenceBackend } from './support/reference-process';
 
-let server: ReferenceProcess;
-let bridge: WUIBridge;
-let handler: BackendHandler;
-
-// Starting Node with tsx and the reference API takes seconds on a busy machine.
-beforeAll(async () => {
-  server = await startReferenceProcess({ operationDurationMs: 200 });
-}, 60_000);
-afterAll(() => server.close());
-
-beforeEach(() => {
-  bridge = createWUIBridge();
-  handler = createBackendHandler({
-    bridge,
-    environment: { apiBaseUrl: server.url, logLevel: 'silent' },
-    polling: { initialMs: 5, factor: 1.5, maxMs: 40 },
-    stream: false,
-  });
-  handler.start();
-});
-afterEach(() => handler.stop());
+const reference = useReferenceBackend({ operationDurationMs: 200 });
 
 const shopOf = (state: UserState) =>
   state?.tenants
@@ -67,6 +45,7 @@ function Console({ onScaled }: { onScaled: (outcome: Outcome) => void }) {
 }
 
 it('signs in, scales a service and follows its operation to the end, through the real handler and API', async () => {
+  const { bridge, handler } = reference;
   const baseline = listenerCounts(bridge);
   let scaled!: (outcome: Outcome) => void;
   const done = new Promise<Outcome>((resolve) => (scaled = resolve));

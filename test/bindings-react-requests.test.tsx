@@ -1,14 +1,13 @@
 /** @jest-environment jsdom */
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
-import { createBackendHandler } from '../backend-handler';
 import { BackendError } from '../errors/backend-error';
-import { createWUIBridge } from '../event-helper';
 import type { OperationEventMeta } from '../event-names';
 import type { Operation } from '../interfaces/operation-interface';
 import { BackendProvider, useOperation, useRequest, type OperationSnapshot } from '../react';
 import { buildOperation, buildUser } from '../testing/factories';
 import { createFakeBackend, listenerCounts, type FakeBackend } from './support/fake-backend';
+import { createOfflineBackend } from './support/offline-backend';
 
 function wrapperOf(fake: FakeBackend) {
   return ({ children }: { children: ReactNode }) => (
@@ -53,15 +52,9 @@ describe('useRequest', () => {
   });
 
   it('resolves a typed VALIDATION error with its field details from the real handler, and never rejects', async () => {
-    const bridge = createWUIBridge();
-    const handler = createBackendHandler({
-      bridge,
-      environment: { apiBaseUrl: 'http://aurora.test/api', logLevel: 'silent' },
-      stream: false,
-    });
-    handler.start();
+    const backend = createOfflineBackend();
     const wrapper = ({ children }: { children: ReactNode }) => (
-      <BackendProvider backend={{ bridge, handler }}>{children}</BackendProvider>
+      <BackendProvider backend={backend}>{children}</BackendProvider>
     );
     const { result } = renderHook(() => useRequest('scaleService'), { wrapper });
 
@@ -69,7 +62,7 @@ describe('useRequest', () => {
     await act(async () => {
       outcome = await result.current.execute({ ...SCALE, minReplicas: 4, maxReplicas: 2 });
     });
-    handler.stop();
+    backend.handler.stop();
 
     expect(outcome?.ok).toBe(false);
     const error = result.current.error;

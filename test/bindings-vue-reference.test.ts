@@ -5,35 +5,13 @@
 // fetch, which the live stream needs: operations are followed by polling here.
 import { flushPromises, mount } from '@vue/test-utils';
 import { defineComponent, h, watch } from 'vue';
-import { createBackendHandler, type BackendHandler } from '../backend-handler';
-import { createWUIBridge, type WUIBridge } from '../event-helper';
 import type { UserState } from '../state/user-state';
 import { demoCredentials } from '../testing/reference-api/credentials';
 import { provideBackend, useBackendState, useOperation, useRequest, type RequestOutcome } from '../vue';
 import { listenerCounts } from './support/fake-backend';
-import { startReferenceProcess, type ReferenceProcess } from './support/reference-process';
+import { useReferenceBackend } from './support/reference-process';
 
-let server: ReferenceProcess;
-let bridge: WUIBridge;
-let handler: BackendHandler;
-
-// Starting Node with tsx and the reference API takes seconds on a busy machine.
-beforeAll(async () => {
-  server = await startReferenceProcess({ operationDurationMs: 200 });
-}, 60_000);
-afterAll(() => server.close());
-
-beforeEach(() => {
-  bridge = createWUIBridge();
-  handler = createBackendHandler({
-    bridge,
-    environment: { apiBaseUrl: server.url, logLevel: 'silent' },
-    polling: { initialMs: 5, factor: 1.5, maxMs: 40 },
-    stream: false,
-  });
-  handler.start();
-});
-afterEach(() => handler.stop());
+const reference = useReferenceBackend({ operationDurationMs: 200 });
 
 const shopOf = (state: UserState) =>
   state?.tenants
@@ -41,6 +19,7 @@ const shopOf = (state: UserState) =>
     ?.services.find((service) => service.name === 'shop');
 
 it('signs in, scales a service and follows its operation to the end, through the real handler and API', async () => {
+  const { bridge, handler } = reference;
   const baseline = listenerCounts(bridge);
   const phases: string[] = [];
   let scaled!: (outcome: RequestOutcome<'scaleService'>) => void;

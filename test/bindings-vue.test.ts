@@ -1,9 +1,7 @@
 /** @jest-environment jsdom */
 import { mount } from '@vue/test-utils';
 import { createApp, defineComponent, h, nextTick, ref, type Component } from 'vue';
-import { createBackendHandler } from '../backend-handler';
 import { BackendError, isBackendError } from '../errors/backend-error';
-import { createWUIBridge } from '../event-helper';
 import type { OperationEventMeta } from '../event-names';
 import type { Operation } from '../interfaces/operation-interface';
 import type { UserState } from '../state/user-state';
@@ -21,6 +19,7 @@ import {
   type Backend,
 } from '../vue';
 import { createFakeBackend, listenerCounts } from './support/fake-backend';
+import { createOfflineBackend } from './support/offline-backend';
 import { twoTenants, withService } from './support/state-tree';
 
 /** A root component that provides `backend` to `child` (rendered with `props`). */
@@ -305,13 +304,7 @@ describe('useRequest', () => {
   });
 
   it('shows a typed VALIDATION error with its field from the real handler, and never rejects', async () => {
-    const bridge = createWUIBridge();
-    const handler = createBackendHandler({
-      bridge,
-      environment: { apiBaseUrl: 'http://aurora.test/api', logLevel: 'silent' },
-      stream: false,
-    });
-    handler.start();
+    const backend = createOfflineBackend();
     const ScaleForm = defineComponent({
       setup() {
         const scale = useRequest('scaleService');
@@ -326,12 +319,12 @@ describe('useRequest', () => {
           ]);
       },
     });
-    const wrapper = mount(withBackend({ bridge, handler }, ScaleForm));
+    const wrapper = mount(withBackend(backend, ScaleForm));
 
     await wrapper.find('button').trigger('click');
     await new Promise((resolve) => setTimeout(resolve, 0));
     await nextTick();
-    handler.stop();
+    backend.handler.stop();
 
     expect(wrapper.find('[data-field="maxReplicas"]').text()).toBe('must not be less than minReplicas');
   });

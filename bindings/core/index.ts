@@ -6,6 +6,7 @@ export { createNotificationFeed, type NotificationFeed } from './notification-fe
 export {
   createOperationRegistry,
   OPERATION_PHASES,
+  UNKNOWN_OPERATION,
   type OperationPhase,
   type OperationRegistry,
   type OperationSnapshot,

@@ -31,7 +31,8 @@ export interface OperationRegistry {
   dispose(): void;
 }
 
-const UNKNOWN: OperationSnapshot = Object.freeze({
+/** What is known of an operation not seen yet (or of no operation): one frozen value, compared by identity. */
+export const UNKNOWN_OPERATION: OperationSnapshot = Object.freeze({
   phase: 'unknown',
   operation: undefined,
   progress: 0,
@@ -93,8 +94,8 @@ export function createOperationRegistry(bridge: WUIBridge, capacity = 200): Oper
 
   return {
     get(id) {
-      if (id === undefined) return UNKNOWN;
-      return byOperation.get(operationOfRequest.get(id) ?? id) ?? UNKNOWN;
+      if (id === undefined) return UNKNOWN_OPERATION;
+      return byOperation.get(operationOfRequest.get(id) ?? id) ?? UNKNOWN_OPERATION;
     },
     subscribe: listeners.subscribe,
     dispose() {

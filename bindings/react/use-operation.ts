@@ -1,16 +1,7 @@
 import { useCallback, useDebugValue, useSyncExternalStore } from 'react';
-import type { OperationSnapshot } from '../core/index';
+import { UNKNOWN_OPERATION, type OperationSnapshot } from '../core/index';
 import { isAttached } from './attachment';
 import { useBinding } from './context';
-
-// What a component sees before its provider mounted: no operation is known yet.
-const UNKNOWN: OperationSnapshot = Object.freeze({
-  phase: 'unknown',
-  operation: undefined,
-  progress: 0,
-  error: undefined,
-  requestId: undefined,
-});
 
 /**
  * A long-running operation (deploy, scale, restart, rollback, ...) followed to its end: `phase` (`unknown`,
@@ -29,11 +20,12 @@ export function useOperation(id: string | undefined): OperationSnapshot {
   const binding = useBinding('useOperation');
   // The registry is read when needed, never kept: the provider's remount replaces it.
   const subscribe = useCallback((onChange: () => void) => binding.operations.subscribe(onChange), [binding]);
-  const getSnapshot = useCallback(() => {
-    const snapshot = isAttached(binding) ? binding.operations.get(id) : UNKNOWN;
-    // One "unknown" value, before and after the provider attached: no render for a change of nothing.
-    return snapshot.phase === 'unknown' ? UNKNOWN : snapshot;
-  }, [binding, id]);
+  // The registry answers UNKNOWN_OPERATION too for an operation it has not seen: before and after the provider
+  // attached, one value, so no render for a change of nothing.
+  const getSnapshot = useCallback(
+    () => (isAttached(binding) ? binding.operations.get(id) : UNKNOWN_OPERATION),
+    [binding, id],
+  );
   const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
   useDebugValue(snapshot.phase);
   return snapshot;

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { createBackendHandler, type BackendHandler } from '../../backend-handler';
+import { createWUIBridge, type WUIBridge } from '../../event-helper';
 
 /** A reference API served by a Node process of its own. */
 export interface ReferenceProcess {
@@ -35,4 +37,38 @@ export function startReferenceProcess(options: { operationDurationMs?: number } 
       });
     });
   });
+}
+
+/** The bridge and started handler {@link useReferenceBackend} gives each test. */
+export interface ReferenceBackend {
+  bridge: WUIBridge;
+  handler: BackendHandler;
+}
+
+/**
+ * For a jsdom test file: the reference API in a process of its own for the whole file, and for each test a new
+ * bridge and a started handler on it (no live stream: jsdom has no fetch; operations are polled quickly). Read
+ * the returned object's fields inside tests: they change at every test.
+ */
+export function useReferenceBackend(options: { operationDurationMs?: number } = {}): ReferenceBackend {
+  let server: ReferenceProcess | undefined;
+  const current = {} as ReferenceBackend;
+  // Starting Node with tsx and the reference API takes seconds on a busy machine.
+  beforeAll(async () => {
+    server = await startReferenceProcess(options);
+  }, 60_000);
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    if (server === undefined) throw new Error('the reference API process did not start');
+    current.bridge = createWUIBridge();
+    current.handler = createBackendHandler({
+      bridge: current.bridge,
+      environment: { apiBaseUrl: server.url, logLevel: 'silent' },
+      polling: { initialMs: 5, factor: 1.5, maxMs: 40 },
+      stream: false,
+    });
+    current.handler.start();
+  });
+  afterEach(() => current.handler.stop());
+  return current;
 }
