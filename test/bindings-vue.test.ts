@@ -393,6 +393,32 @@ describe('useOperation, useEvent, useStreamStatus and useNotifications', () => {
     expect(seen).toEqual(['unknown 0', 'running 0', 'running 60', 'completed 100']);
   });
 
+  it('finds an operation that started before the component following it mounted', async () => {
+    const fake = createFakeBackend();
+    const show = ref(false);
+    const Progress = defineComponent({
+      setup() {
+        const operation = useOperation('req-early');
+        return () => h('p', `${operation.value.phase} ${operation.value.progress}`);
+      },
+    });
+    const wrapper = mount(
+      defineComponent({
+        setup() {
+          provideBackend(fake.backend);
+          return () => (show.value ? h(Progress) : null);
+        },
+      }),
+    );
+    const running = buildOperation({ id: 'op-early', kind: 'scaleService', status: 'running', progress: 40 });
+    fake.claim.notify('operation:progress', running, operationMeta('req-early', running));
+
+    show.value = true;
+    await nextTick();
+
+    expect(wrapper.text()).toBe('running 40');
+  });
+
   it('useEvent calls the listener until the component unmounts', () => {
     const fake = createFakeBackend();
     const heard: string[] = [];

@@ -22,7 +22,7 @@ import { BACKEND_KEY, rememberOwnBinding } from './context';
  * });
  */
 export function provideBackend(backend: Backend, options?: BindingOptions): BackendBinding {
-  const binding = createBackendBinding(backend, options);
+  const binding = attached(createBackendBinding(backend, options));
   provide(BACKEND_KEY, binding);
   rememberOwnBinding(binding);
   if (getCurrentScope() !== undefined) onScopeDispose(() => binding.dispose());
@@ -38,7 +38,7 @@ export function provideBackend(backend: Backend, options?: BindingOptions): Back
 export function createBackendPlugin(backend: Backend, options?: BindingOptions): Plugin {
   return {
     install(app: App) {
-      const binding = createBackendBinding(backend, options);
+      const binding = attached(createBackendBinding(backend, options));
       app.provide(BACKEND_KEY, binding);
       // app.onUnmount is Vue 3.5's; Vue 3.4 gets the same by wrapping unmount.
       const withHook = app as App & { onUnmount?: (cleanup: () => void) => void };
@@ -53,4 +53,14 @@ export function createBackendPlugin(backend: Backend, options?: BindingOptions):
       };
     },
   };
+}
+
+/**
+ * The binding with its shared stores listening from now on (reading one attaches it): an operation started, or a
+ * notification pushed, before the component that shows it mounted is still found.
+ */
+function attached(binding: BackendBinding): BackendBinding {
+  binding.operations.get(undefined);
+  binding.notifications.getSnapshot();
+  return binding;
 }
