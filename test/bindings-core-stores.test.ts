@@ -64,12 +64,9 @@ describe('stateStore and streamStatusStore', () => {
 });
 
 describe('Subscribable', () => {
-  it('attaches its source with the first listener and releases it with the last; one function subscribed twice is two subscriptions', () => {
+  it('notifies each subscription until it is removed; one function subscribed twice is two subscriptions', () => {
     const log: string[] = [];
-    const subscribable = new Subscribable(() => {
-      log.push('attach');
-      return () => log.push('release');
-    });
+    const subscribable = new Subscribable();
     const listener = () => log.push('notified');
     const offFirst = subscribable.subscribe(listener);
     const offSecond = subscribable.subscribe(listener);
@@ -79,7 +76,8 @@ describe('Subscribable', () => {
     expect(subscribable.size).toBe(1);
     offSecond();
     subscribable.notify();
-    expect(log).toEqual(['attach', 'notified', 'notified', 'release']);
+    expect(subscribable.size).toBe(0);
+    expect(log).toEqual(['notified', 'notified']);
   });
 });
 

@@ -95,6 +95,30 @@ describe('provideBackend, the plugin and useBackend', () => {
     expect((thrown as Error).message).toContain('provideBackend(');
   });
 
+  it('a composable called outside setup() (after an await) throws the same CONFIG error, not a TypeError', async () => {
+    const fake = createFakeBackend();
+    let late: Promise<unknown> | undefined;
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    mount(
+      withBackend(
+        fake.backend,
+        defineComponent({
+          setup() {
+            late = Promise.resolve().then(() => useBackendState((state) => state));
+            return () => null;
+          },
+        }),
+      ),
+    );
+    const thrown: unknown = await late?.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    warn.mockRestore();
+    expect(isBackendError(thrown) && thrown.code).toBe('CONFIG');
+    expect((thrown as Error).message).toContain('useBackendState() found no backend');
+  });
+
   it('the plugin provides the backend to a whole app, and releases what it attached when the app unmounts', () => {
     const fake = createFakeBackend(twoTenants());
     const baseline = listenerCounts(fake.bridge);

@@ -12,7 +12,8 @@ export interface Backend {
 /** Options of the Vue `provideBackend` / plugin and the React `BackendProvider`. */
 export interface BindingOptions {
   /**
-   * How many operations `useOperation` can still find after they ended (running ones are always kept).
+   * How many operations `useOperation` can find: beyond it, ended ones are dropped first (oldest first), then
+   * the oldest running one.
    * @default 200
    * @example { operationCapacity: 50 }
    */

@@ -1,4 +1,10 @@
-import { getCurrentInstance, inject, type ComponentInternalInstance, type InjectionKey } from 'vue';
+import {
+  getCurrentInstance,
+  hasInjectionContext,
+  inject,
+  type ComponentInternalInstance,
+  type InjectionKey,
+} from 'vue';
 import { noBackendProvided } from '../../errors/messages';
 import type { BackendBinding } from '../core/index';
 
@@ -23,7 +29,10 @@ export function rememberOwnBinding(binding: BackendBinding): void {
  */
 export function useBinding(composable: string): BackendBinding {
   const instance = getCurrentInstance();
-  const binding = (instance === null ? undefined : ownBindings.get(instance)) ?? inject(BACKEND_KEY, null);
+  const own = instance === null ? undefined : ownBindings.get(instance);
+  // Outside setup() (after an await, in a plain function) there is no injection context, and inject() would
+  // answer undefined with a warning: the same CONFIG error says what to do.
+  const binding = own ?? (hasInjectionContext() ? inject(BACKEND_KEY, null) : null);
   if (binding === null) throw noBackendProvided(composable, PROVIDER);
   return binding;
 }

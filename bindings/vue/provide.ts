@@ -1,13 +1,14 @@
-import { getCurrentScope, onScopeDispose, provide, type App, type Plugin } from 'vue';
+import { provide, type App, type Plugin } from 'vue';
 import { createBackendBinding, type Backend, type BackendBinding, type BindingOptions } from '../core/index';
 import { BACKEND_KEY, rememberOwnBinding } from './context';
+import { listenWhileMounted } from './listen';
 
 /**
  * Gives the calling component and every component below it a backend: their composables (`useBackendState`,
  * `useRequest`, `useOperation`, ...) use it, the calling component's own included. Call it in the root
- * component's `setup()`, before its composables. What the tree shares
- * (the operations it follows, the notifications pushed) is released when that component unmounts. The app keeps
- * owning the bridge and the handler: this never starts or stops them.
+ * component's `setup()`, before its composables. What the tree shares (the operations it follows, the
+ * notifications pushed) is followed from before that component mounts (not during a server render) and released
+ * when it unmounts. The app keeps owning the bridge and the handler: this never starts or stops them.
  * @param options How much the shared operation registry and notification feed keep.
  * @default options {} (`operationCapacity: 200`, `notificationCapacity: 50`)
  * @example
@@ -22,31 +23,34 @@ import { BACKEND_KEY, rememberOwnBinding } from './context';
  * });
  */
 export function provideBackend(backend: Backend, options?: BindingOptions): BackendBinding {
-  const binding = attached(createBackendBinding(backend, options));
+  const binding = createBackendBinding(backend, options);
   provide(BACKEND_KEY, binding);
   rememberOwnBinding(binding);
-  if (getCurrentScope() !== undefined) onScopeDispose(() => binding.dispose());
+  listenWhileMounted(() => {
+    attach(binding);
+    return () => binding.dispose();
+  });
   return binding;
 }
 
 /**
  * The same as {@link provideBackend}, for a whole app: `app.use(createBackendPlugin({ bridge, handler }))`.
- * What the app shares is released when it unmounts.
+ * What the app shares is followed from `app.mount()` (a server render never mounts) until `app.unmount()`.
  * @example
  * createApp(App).use(createBackendPlugin({ bridge, handler })).mount('#app');
  */
 export function createBackendPlugin(backend: Backend, options?: BindingOptions): Plugin {
   return {
     install(app: App) {
-      const binding = attached(createBackendBinding(backend, options));
+      const binding = createBackendBinding(backend, options);
       app.provide(BACKEND_KEY, binding);
-      // app.onUnmount is Vue 3.5's; Vue 3.4 gets the same by wrapping unmount.
-      const withHook = app as App & { onUnmount?: (cleanup: () => void) => void };
-      if (typeof withHook.onUnmount === 'function') {
-        withHook.onUnmount(() => binding.dispose());
-        return;
-      }
+      // Wrapped rather than app.onUnmount (Vue 3.5 only), so that Vue 3.4 releases it too.
+      const mount = app.mount.bind(app);
       const unmount = app.unmount.bind(app);
+      app.mount = (...args: Parameters<App['mount']>) => {
+        attach(binding);
+        return mount(...args);
+      };
       app.unmount = () => {
         unmount();
         binding.dispose();
@@ -56,11 +60,10 @@ export function createBackendPlugin(backend: Backend, options?: BindingOptions):
 }
 
 /**
- * The binding with its shared stores listening from now on (reading one attaches it): an operation started, or a
+ * The binding's shared stores listen from now on (reading one attaches it): an operation started, or a
  * notification pushed, before the component that shows it mounted is still found.
  */
-function attached(binding: BackendBinding): BackendBinding {
+function attach(binding: BackendBinding): void {
   binding.operations.get(undefined);
   binding.notifications.getSnapshot();
-  return binding;
 }

@@ -21,6 +21,7 @@ export interface UseNotificationsResult {
 }
 
 const unreadOf = (state: UserState): number => state?.unreadNotifications ?? 0;
+const NONE: readonly Notification[] = Object.freeze([]);
 
 /**
  * The signed-in user's notifications: the unread count, kept current by the live stream and by every tab,
@@ -32,14 +33,22 @@ const unreadOf = (state: UserState): number => state?.unreadNotifications ?? 0;
  * //           <p v-for="n in received" :key="n.id" @click="markRead(n.id)">{{ n.title }}</p>
  */
 export function useNotifications(): UseNotificationsResult {
-  const { bridge, notifications } = useBinding('useNotifications');
+  const binding = useBinding('useNotifications');
+  const { bridge } = binding;
   // Writes the user asked for: they run to their end even when the component unmounts meanwhile.
   const read = createRequestController(bridge, 'markNotificationRead');
   const readAll = createRequestController(bridge, 'markAllNotificationsRead');
   const archive = createRequestController(bridge, 'archiveNotification');
   return {
     unread: useBackendState(unreadOf),
-    received: storeRef(notifications),
+    // Read from the binding, once mounted: reading the feed attaches it to the bridge.
+    received: storeRef(
+      {
+        subscribe: (onChange) => binding.notifications.subscribe(onChange),
+        getSnapshot: () => binding.notifications.getSnapshot(),
+      },
+      () => NONE,
+    ),
     markRead: (notificationId) => read.execute({ notificationId }),
     markAllRead: () => readAll.execute(),
     archive: (notificationId) => archive.execute({ notificationId }),

@@ -1,6 +1,8 @@
-import { computed, onScopeDispose, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue';
+import { computed, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue';
+import { UNKNOWN_OPERATION } from '../core/index';
 import type { OperationSnapshot } from '../core/index';
 import { useBinding } from './context';
+import { listenWhileMounted } from './listen';
 
 /**
  * A read-only ref of a long-running operation (deploy, scale, restart, rollback, ...) followed to its end:
@@ -16,13 +18,21 @@ import { useBinding } from './context';
  * const operation = useOperation(() => props.service.operation); // the operation working on a service now
  */
 export function useOperation(id: MaybeRefOrGetter<string | undefined>): ComputedRef<OperationSnapshot> {
-  const { operations } = useBinding('useOperation');
+  const binding = useBinding('useOperation');
   // The registry keeps one snapshot per operation until it changes: setting the same one triggers nothing.
-  const current = shallowRef(operations.get(toValue(id)));
+  // It is read once mounted (reading attaches it to the bridge), and from the binding each time.
+  const current = shallowRef(UNKNOWN_OPERATION);
   const refresh = () => {
-    current.value = operations.get(toValue(id));
+    current.value = binding.operations.get(toValue(id));
   };
-  onScopeDispose(operations.subscribe(refresh));
-  watch(() => toValue(id), refresh);
+  listenWhileMounted(() => {
+    refresh();
+    const unsubscribe = binding.operations.subscribe(refresh);
+    const stopWatching = watch(() => toValue(id), refresh);
+    return () => {
+      unsubscribe();
+      stopWatching();
+    };
+  });
   return computed(() => current.value);
 }
