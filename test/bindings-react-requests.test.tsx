@@ -92,6 +92,18 @@ describe('useRequest', () => {
     expect(listenerCounts(fake.bridge)).toEqual(baseline);
   });
 
+  it('ends an execute called after the component unmounted CANCELLED, and sends nothing', async () => {
+    const fake = createFakeBackend();
+    const { result, unmount } = renderHook(() => useRequest('loadUser'), { wrapper: wrapperOf(fake) });
+    const { execute } = result.current;
+
+    unmount();
+    const outcome = await execute(undefined, { requestId: 'late-1' });
+
+    expect(outcome.ok ? 'ok' : [outcome.error.code, outcome.error.requestId]).toEqual(['CANCELLED', 'late-1']);
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('abort() ends what is in flight CANCELLED and shows it as the error', async () => {
     const fake = createFakeBackend();
     const { result } = renderHook(() => useRequest('loadUser'), { wrapper: wrapperOf(fake) });

@@ -2,7 +2,16 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { Profiler, startTransition, StrictMode, useState, type ReactNode } from 'react';
 import { isBackendError } from '../errors/backend-error';
-import { BackendProvider, useBackend, useBackendState, useOperation, useRequest } from '../react';
+import {
+  BackendProvider,
+  useBackend,
+  useBackendState,
+  useEvent,
+  useNotifications,
+  useOperation,
+  useRequest,
+  useStreamStatus,
+} from '../react';
 import type { UserState } from '../state/user-state';
 import { createFakeBackend, listenerCounts, type FakeBackend } from './support/fake-backend';
 import { twoTenants, withService } from './support/state-tree';
@@ -71,6 +80,9 @@ describe('BackendProvider and useBackend', () => {
       useBackendState(serviceOf('ten-a', 'svc-a'));
       useRequest('scaleService');
       useOperation('req-1');
+      useEvent('operation:completed', () => undefined);
+      useStreamStatus();
+      useNotifications();
       return null;
     }
     const { unmount } = render(

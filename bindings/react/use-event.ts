@@ -11,7 +11,7 @@ import { useBinding } from './context';
  * @example
  * useEvent('session:expired', () => navigate('/sign-in'));
  */
-export function useEvent<E extends EventName>(event: E, listener: Listener<E>): void {
+export function useEvent<E extends EventName>(event: E, listener: NoInfer<Listener<E>>): void {
   const { bridge } = useBinding('useEvent');
   const latest = useRef(listener);
   // Before any effect of this commit can emit: an event never reaches the listener of a previous render.

@@ -12,7 +12,7 @@ import { useBinding } from './context';
  * @example
  * const scale = useRequest('scaleService');
  * const { phase, progress, error } = useOperation(scale.requestId);
- * return phase === 'running' ? <progress max={100} value={progress} /> : phase === 'failed' ? error.message : null;
+ * return phase === 'running' ? <progress max={100} value={progress} /> : phase === 'failed' ? error?.message : null;
  * @example
  * const { phase } = useOperation(service.operation); // the operation working on a service now
  */

@@ -1,4 +1,6 @@
-import { useDebugValue, useEffect, useMemo } from 'react';
+import { useDebugValue, useEffect, useMemo, useRef } from 'react';
+import { createRequestId } from '../../bridge/request-id';
+import { cancelled } from '../../errors/messages';
 import type { RequestArgs } from '../../event-helper';
 import type { RequestName } from '../../event-names';
 import { createRequestController, type RequestController, type RequestSnapshot } from '../core/index';
@@ -20,7 +22,8 @@ export interface UseRequestResult<K extends RequestName> extends RequestSnapshot
 /**
  * One request kind for this component: `execute` sends it, and `status`, `data`, `error` and `requestId`
  * follow the latest execution (`data` stays while a newer one is pending, so a list does not blink). When the
- * component unmounts, what is still in flight is aborted: its HTTP call stops and it ends `CANCELLED`.
+ * component unmounts, what is still in flight is aborted: its HTTP call stops and it ends `CANCELLED`; an
+ * `execute` after that ends `CANCELLED` too, and sends nothing.
  * @example
  * const scale = useRequest('scaleService');
  * const progress = useOperation(scale.requestId);
@@ -37,15 +40,31 @@ export function useRequest<K extends RequestName>(name: K): UseRequestResult<K> 
   const { bridge } = useBinding('useRequest');
   const controller = useMemo(() => createRequestController(bridge, name), [bridge, name]);
   const snapshot = useExternalStore(controller);
+  // Set by the cleanup, cleared when the effect runs again (StrictMode's second mount): an execute() after the
+  // component unmounted (an async handler going on after an await) ends CANCELLED and sends nothing.
+  const unmounted = useRef(false);
   const actions = useMemo(
     () => ({
-      execute: (...args: RequestArgs<K>) => controller.execute(...args),
+      execute: (...args: RequestArgs<K>) => {
+        if (!unmounted.current) return controller.execute(...args);
+        const requestId = args[1]?.requestId ?? createRequestId();
+        return Promise.resolve({
+          ok: false as const,
+          error: cancelled(name, requestId, 'the component was unmounted'),
+        });
+      },
       abort: (reason?: unknown) => controller.abort(reason),
     }),
-    [controller],
+    [controller, name],
   );
   // abort(), not dispose(): StrictMode runs this cleanup and mounts again, and the controller must still work.
-  useEffect(() => () => controller.abort('the component was unmounted'), [controller]);
+  useEffect(() => {
+    unmounted.current = false;
+    return () => {
+      unmounted.current = true;
+      controller.abort('the component was unmounted');
+    };
+  }, [controller]);
   useDebugValue(snapshot.status);
   return useMemo(() => ({ ...snapshot, ...actions }), [snapshot, actions]);
 }
