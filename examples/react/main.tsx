@@ -8,7 +8,7 @@ import {
   useRequest,
   useStreamStatus,
 } from 'aurora-backend-handler/react';
-import { StrictMode, useState, type SyntheticEvent } from 'react';
+import { memo, StrictMode, useCallback, useState, type SyntheticEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 
 // The app owns the bridge and the handler: one of each, on the page's own API.
@@ -63,10 +63,11 @@ function Console({ userName }: { userName: string }) {
             tenant.services.map((service) => (
               <ServiceRow
                 key={service.id}
-                tenant={tenant}
+                tenantId={tenant.id}
+                tenantName={tenant.name}
                 serviceId={service.id}
                 selected={selected?.serviceId === service.id}
-                onSelect={() => setSelected({ tenantId: tenant.id, serviceId: service.id })}
+                onSelect={setSelected}
               />
             )),
           )}
@@ -89,17 +90,27 @@ function useService(tenantId: string, serviceId: string): Service | undefined {
   );
 }
 
-function ServiceRow(props: { tenant: Tenant; serviceId: string; selected: boolean; onSelect: () => void }) {
-  const service = useService(props.tenant.id, props.serviceId);
+interface ServiceRowProps {
+  tenantId: string;
+  tenantName: string;
+  serviceId: string;
+  selected: boolean;
+  onSelect: (selection: { tenantId: string; serviceId: string }) => void;
+}
+
+/** Memoised, with plain props: a row renders again when its own service changes, not when a sibling does. */
+const ServiceRow = memo(function ServiceRow({ tenantId, tenantName, serviceId, selected, onSelect }: ServiceRowProps) {
+  const service = useService(tenantId, serviceId);
+  const select = useCallback(() => onSelect({ tenantId, serviceId }), [onSelect, tenantId, serviceId]);
   if (service === undefined) return null;
   return (
-    <tr aria-selected={props.selected} data-testid={`service-${service.name}`}>
+    <tr aria-selected={selected} data-testid={`service-${service.name}`}>
       <td>
-        <button type="button" onClick={props.onSelect}>
+        <button type="button" onClick={select}>
           {service.name}
         </button>
       </td>
-      <td>{props.tenant.name}</td>
+      <td>{tenantName}</td>
       <td className="status" data-testid="status">
         {service.status}
       </td>
@@ -108,33 +119,36 @@ function ServiceRow(props: { tenant: Tenant; serviceId: string; selected: boolea
       </td>
     </tr>
   );
-}
+});
+
+const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
 function ScaleForm({ tenantId, serviceId }: { tenantId: string; serviceId: string }) {
   const service = useService(tenantId, serviceId);
   const scale = useRequest('scaleService');
   const operation = useOperation(scale.requestId);
-  const [minReplicas, setMin] = useState(service?.minReplicas ?? 1);
-  const [maxReplicas, setMax] = useState(service?.maxReplicas ?? 1);
+  // What the inputs hold, as typed: an emptied field is sent as NaN, which validation names next to its field.
+  const [minReplicas, setMin] = useState(String(service?.minReplicas ?? 1));
+  const [maxReplicas, setMax] = useState(String(service?.maxReplicas ?? 1));
   // A VALIDATION error names its fields: each message goes next to its input.
   const fieldError = (field: string) => scale.error?.details.find((detail) => detail.path === field)?.message;
   const otherError = scale.error && scale.error.details.length === 0 ? scale.error.message : undefined;
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    void scale.execute({ tenantId, serviceId, minReplicas, maxReplicas });
+    void scale.execute({ tenantId, serviceId, minReplicas: toNumber(minReplicas), maxReplicas: toNumber(maxReplicas) });
   };
 
   return (
     <form onSubmit={submit} data-testid="scale-form" aria-label={`Scale ${service?.name ?? ''}`}>
       <h2 style={{ gridColumn: '1 / -1' }}>Scale {service?.name}</h2>
       <label htmlFor="min">Min replicas</label>
-      <input id="min" type="number" min={0} value={minReplicas} onChange={(e) => setMin(e.target.valueAsNumber)} />
+      <input id="min" type="number" min={0} value={minReplicas} onChange={(e) => setMin(e.target.value)} />
       <span className="field-error" data-testid="min-error">
         {fieldError('minReplicas')}
       </span>
       <label htmlFor="max">Max replicas</label>
-      <input id="max" type="number" min={0} value={maxReplicas} onChange={(e) => setMax(e.target.valueAsNumber)} />
+      <input id="max" type="number" min={0} value={maxReplicas} onChange={(e) => setMax(e.target.value)} />
       <span className="field-error" data-testid="max-error">
         {fieldError('maxReplicas')}
       </span>

@@ -3,7 +3,7 @@
 // Components are written as render functions, so the page needs no template compiler.
 import { createBackendHandler, createWUIBridge, type Tenant } from 'aurora-backend-handler';
 import { provideBackend, useBackendState, useOperation, useRequest, useStreamStatus } from 'aurora-backend-handler/vue';
-import { computed, createApp, defineComponent, h, ref, type PropType } from 'vue';
+import { computed, createApp, defineComponent, h, ref } from 'vue';
 
 // The app owns the bridge and the handler: one of each, on the page's own API.
 const bridge = createWUIBridge();
@@ -51,19 +51,20 @@ const LiveState = defineComponent({
 
 const ServiceRow = defineComponent({
   props: {
-    tenant: { type: Object as PropType<Tenant>, required: true },
+    tenantId: { type: String, required: true },
+    tenantName: { type: String, required: true },
     serviceId: { type: String, required: true },
     selected: { type: Boolean, required: true },
   },
   emits: ['select'],
   setup(props, { emit }) {
-    const service = useService(() => ({ tenantId: props.tenant.id, serviceId: props.serviceId }));
+    const service = useService(() => ({ tenantId: props.tenantId, serviceId: props.serviceId }));
     return () => {
       const current = service.value;
       if (current === undefined) return null;
       return h('tr', { 'aria-selected': props.selected, 'data-testid': `service-${current.name}` }, [
         h('td', h('button', { type: 'button', onClick: () => emit('select') }, current.name)),
-        h('td', props.tenant.name),
+        h('td', props.tenantName),
         h('td', { class: 'status', 'data-testid': 'status' }, current.status),
         h('td', { 'data-testid': 'replicas' }, `${current.minReplicas ?? 1}–${current.maxReplicas ?? 1}`),
       ]);
@@ -77,8 +78,10 @@ const ScaleForm = defineComponent({
     const service = useService(() => props);
     const scale = useRequest('scaleService');
     const operation = useOperation(scale.requestId);
-    const minReplicas = ref(service.value?.minReplicas ?? 1);
-    const maxReplicas = ref(service.value?.maxReplicas ?? 1);
+    // What the inputs hold, as typed: an emptied field is sent as NaN, which validation names next to its field.
+    const minReplicas = ref(String(service.value?.minReplicas ?? 1));
+    const maxReplicas = ref(String(service.value?.maxReplicas ?? 1));
+    const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
     // A VALIDATION error names its fields: each message goes next to its input.
     const fieldError = (field: string) => scale.error.value?.details.find((detail) => detail.path === field)?.message;
     const otherError = computed(() => {
@@ -87,7 +90,11 @@ const ScaleForm = defineComponent({
     });
     const submit = (event: Event) => {
       event.preventDefault();
-      void scale.execute({ ...props, minReplicas: minReplicas.value, maxReplicas: maxReplicas.value });
+      void scale.execute({
+        ...props,
+        minReplicas: toNumber(minReplicas.value),
+        maxReplicas: toNumber(maxReplicas.value),
+      });
     };
     const numberInput = (id: string, value: typeof minReplicas) =>
       h('input', {
@@ -95,7 +102,7 @@ const ScaleForm = defineComponent({
         type: 'number',
         min: 0,
         value: value.value,
-        onInput: (event: Event) => (value.value = (event.target as HTMLInputElement).valueAsNumber),
+        onInput: (event: Event) => (value.value = (event.target as HTMLInputElement).value),
       });
     return () => {
       const { phase, progress } = operation.value;
@@ -148,7 +155,8 @@ const Console = defineComponent({
               tenant.services.map((service) =>
                 h(ServiceRow, {
                   key: service.id,
-                  tenant,
+                  tenantId: tenant.id,
+                  tenantName: tenant.name,
                   serviceId: service.id,
                   selected: selected.value?.serviceId === service.id,
                   onSelect: () => (selected.value = { tenantId: tenant.id, serviceId: service.id }),

@@ -103,6 +103,17 @@ for (const framework of FRAMEWORKS) {
     await screenshot('04-field-error');
   });
 
+  step(`${framework}: shows the VALIDATION error of an emptied field next to it`, async () => {
+    const form = page.getByTestId('scale-form');
+    await form.getByLabel('Min replicas').fill('');
+    await form.getByLabel('Max replicas').fill('3');
+    await form.getByRole('button', { name: 'Scale' }).click();
+
+    await page.locator('[data-testid="min-error"]', { hasText: /\S/ }).waitFor();
+    assert.equal(await text('[data-testid="max-error"]'), '');
+    assert.equal(await page.getByTestId('progress').count(), 0, 'no operation was started');
+  });
+
   step(`${framework}: raised no page error`, () => {
     assert.deepEqual(pageErrors, []);
     return Promise.resolve();
