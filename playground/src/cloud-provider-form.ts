@@ -144,7 +144,9 @@ export class CloudProviderField implements FormField {
             name,
             'data-testid': testId,
             type: key === SECRET ? 'password' : key === 'authUrl' ? 'url' : 'text',
-            autocomplete: 'off',
+            // Browsers ignore "off" on password fields: "new-password" keeps them from filling in the sign-in
+            // password here, or offering to save the cloud secret as one.
+            autocomplete: key === SECRET ? 'new-password' : 'off',
             spellcheck: 'false',
           });
     const wrap = this.#wrap(key, key, input);

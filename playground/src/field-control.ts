@@ -79,7 +79,13 @@ export class FieldControl implements FormField {
     }
     if (kind === 'json') return h('textarea', { 'data-testid': testId, name, rows: 3, spellcheck: 'false' });
     const type = kind === 'secret' ? 'password' : kind === 'boolean' ? 'checkbox' : kind === 'text' ? 'text' : 'number';
-    const input = h('input', { type, 'data-testid': testId, name, autocomplete: 'off' });
+    // Browsers ignore "off" on password fields: "new-password" keeps the sign-in password out of a secret field.
+    const input = h('input', {
+      type,
+      'data-testid': testId,
+      name,
+      autocomplete: kind === 'secret' ? 'new-password' : 'off',
+    });
     if (kind === 'number') input.step = 'any';
     return input;
   }

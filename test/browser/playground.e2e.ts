@@ -173,7 +173,7 @@ step('creates a cloud account, its secret typed in a password field and shown no
   await ui.openOperation('account', 'createAccount');
   const secret = ui.input('createAccount', 'cloudProvider-credentialSecret');
   assert.equal(await secret.getAttribute('type'), 'password', 'the secret is a password field');
-  assert.equal(await secret.getAttribute('autocomplete'), 'off');
+  assert.equal(await secret.getAttribute('autocomplete'), 'new-password');
   assert.equal(await secret.inputValue(), '', 'no secret is pre-filled');
   assert.equal(await ui.input('createAccount', 'cloudProvider-name').inputValue(), 'aws', 'the provider select');
   const values = await ui.send('account', 'createAccount', {
