@@ -1,7 +1,6 @@
 /** @jest-environment jsdom */
-import { mount } from '@vue/test-utils';
 import { expectTypeOf } from 'expect-type';
-import { defineComponent, h, type ComputedRef } from 'vue';
+import type { ComputedRef } from 'vue';
 import type { StreamStatus } from '../api/stream/stream-status';
 import type { BackendError } from '../errors/backend-error';
 import type { OutcomeMeta } from '../event-names';
@@ -11,7 +10,6 @@ import type { Service } from '../interfaces/service-interface';
 import type { User } from '../interfaces/user-interface';
 import type { UserState } from '../state/user-state';
 import {
-  provideBackend,
   useBackend,
   useBackendState,
   useEvent,
@@ -25,29 +23,12 @@ import {
   type RequestStatus,
 } from '../vue';
 import { createFakeBackend } from './support/fake-backend';
+import { mountInSetup } from './support/vue-setup';
 
 // Every `@ts-expect-error` below is proven by `npm run typecheck`: an unused one is itself a compile error.
 
 /** Runs `use` in the setup of a component below a provided fake backend; returns what it returned. */
-function inSetup<T>(use: () => T): T {
-  const fake = createFakeBackend();
-  let result: T | undefined;
-  const Child = defineComponent({
-    setup() {
-      result = use();
-      return () => null;
-    },
-  });
-  mount(
-    defineComponent({
-      setup() {
-        provideBackend(fake.backend);
-        return () => h(Child);
-      },
-    }),
-  );
-  return result as T;
-}
+const inSetup = <T>(use: () => T): T => mountInSetup(createFakeBackend().backend, use).result;
 
 describe('the Vue composables’ inferred types', () => {
   it('useBackendState returns a read-only ref of what the selector returns, and its isEqual compares that type', () => {

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { mount } from '@vue/test-utils';
-import { createApp, defineComponent, h, nextTick, ref, type Component } from 'vue';
+import { createApp, defineComponent, h, nextTick, ref } from 'vue';
 import { BackendError, isBackendError } from '../errors/backend-error';
 import type { OperationEventMeta } from '../event-names';
 import type { Operation } from '../interfaces/operation-interface';
@@ -16,21 +16,11 @@ import {
   useOperation,
   useRequest,
   useStreamStatus,
-  type Backend,
 } from '../vue';
 import { createFakeBackend, listenerCounts } from './support/fake-backend';
+import { mountInSetup, withBackend } from './support/vue-setup';
 import { createOfflineBackend } from './support/offline-backend';
 import { twoTenants, withService } from './support/state-tree';
-
-/** A root component that provides `backend` to `child` (rendered with `props`). */
-function withBackend(backend: Backend, child: Component, props: Record<string, unknown> = {}) {
-  return defineComponent({
-    setup() {
-      provideBackend(backend);
-      return () => h(child, props);
-    },
-  });
-}
 
 const serviceOf = (tenantId: string, serviceId: string) => (state: UserState) =>
   state?.tenants.find((tenant) => tenant.id === tenantId)?.services.find((service) => service.id === serviceId);
@@ -99,17 +89,9 @@ describe('provideBackend, the plugin and useBackend', () => {
     const fake = createFakeBackend();
     let late: Promise<unknown> | undefined;
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    mount(
-      withBackend(
-        fake.backend,
-        defineComponent({
-          setup() {
-            late = Promise.resolve().then(() => useBackendState((state) => state));
-            return () => null;
-          },
-        }),
-      ),
-    );
+    mountInSetup(fake.backend, () => {
+      late = Promise.resolve().then(() => useBackendState((state) => state));
+    });
     const thrown: unknown = await late?.then(
       () => undefined,
       (error: unknown) => error,
@@ -254,17 +236,9 @@ describe('useBackendState', () => {
     const fake = createFakeBackend(twoTenants());
     let name: { value: unknown } | undefined;
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    mount(
-      withBackend(
-        fake.backend,
-        defineComponent({
-          setup() {
-            name = useBackendState((state) => state?.name);
-            return () => null;
-          },
-        }),
-      ),
-    );
+    mountInSetup(fake.backend, () => {
+      name = useBackendState((state) => state?.name);
+    });
     (name as { value: unknown }).value = 'Mallory';
     warn.mockRestore();
     expect(name?.value).toBe(twoTenants().name);
@@ -274,17 +248,10 @@ describe('useBackendState', () => {
 describe('useRequest', () => {
   it('follows an execution from idle to pending to success', async () => {
     const fake = createFakeBackend();
-    let request!: ReturnType<typeof useRequest<'scaleService'>>;
-    mount(
-      withBackend(
-        fake.backend,
-        defineComponent({
-          setup() {
-            request = useRequest('scaleService');
-            return () => h('p', request.status.value);
-          },
-        }),
-      ),
+    const { result: request } = mountInSetup(
+      fake.backend,
+      () => useRequest('scaleService'),
+      ({ status }) => h('p', status.value),
     );
     expect(request.status.value).toBe('idle');
 
@@ -302,17 +269,9 @@ describe('useRequest', () => {
     const fake = createFakeBackend();
     const baseline = listenerCounts(fake.bridge);
     let execute!: ReturnType<typeof useRequest<'scaleService'>>['execute'];
-    const wrapper = mount(
-      withBackend(
-        fake.backend,
-        defineComponent({
-          setup() {
-            ({ execute } = useRequest('scaleService'));
-            return () => null;
-          },
-        }),
-      ),
-    );
+    const { wrapper } = mountInSetup(fake.backend, () => {
+      ({ execute } = useRequest('scaleService'));
+    });
     const pending = execute(SCALE);
     const incoming = fake.last('scaleService');
 
@@ -356,17 +315,9 @@ describe('useRequest', () => {
   it('reports the latest execution, whatever order earlier ones end in', async () => {
     const fake = createFakeBackend();
     let request!: ReturnType<typeof useRequest<'updateUser'>>;
-    mount(
-      withBackend(
-        fake.backend,
-        defineComponent({
-          setup() {
-            request = useRequest('updateUser');
-            return () => null;
-          },
-        }),
-      ),
-    );
+    mountInSetup(fake.backend, () => {
+      request = useRequest('updateUser');
+    });
     const first = request.execute({ name: 'Ada' });
     const firstId = fake.last('updateUser').requestId;
     const second = request.execute({ name: 'Grace' });
@@ -446,19 +397,11 @@ describe('useOperation, useEvent, useStreamStatus and useNotifications', () => {
   it('useEvent calls the listener until the component unmounts', () => {
     const fake = createFakeBackend();
     const heard: string[] = [];
-    const wrapper = mount(
-      withBackend(
-        fake.backend,
-        defineComponent({
-          setup() {
-            useEvent('stream:status', (status) => {
-              heard.push(status.state);
-            });
-            return () => null;
-          },
-        }),
-      ),
-    );
+    const { wrapper } = mountInSetup(fake.backend, () => {
+      useEvent('stream:status', (status) => {
+        heard.push(status.state);
+      });
+    });
     fake.setStreamStatus({ state: 'open', role: 'own', attempt: 0 });
     wrapper.unmount();
     fake.setStreamStatus({ state: 'closed', role: 'own', attempt: 0 });
@@ -469,16 +412,10 @@ describe('useOperation, useEvent, useStreamStatus and useNotifications', () => {
   it('useStreamStatus starts from the current status and follows stream:status', async () => {
     const fake = createFakeBackend();
     fake.setStreamStatus({ state: 'open', role: 'leader', attempt: 0 });
-    const wrapper = mount(
-      withBackend(
-        fake.backend,
-        defineComponent({
-          setup() {
-            const status = useStreamStatus();
-            return () => h('p', `${status.value.state} ${status.value.role}`);
-          },
-        }),
-      ),
+    const { wrapper } = mountInSetup(
+      fake.backend,
+      () => useStreamStatus(),
+      (status) => h('p', `${status.value.state} ${status.value.role}`),
     );
     expect(wrapper.text()).toBe('open leader');
 
@@ -490,21 +427,11 @@ describe('useOperation, useEvent, useStreamStatus and useNotifications', () => {
 
   it('useNotifications counts the unread, lists a pushed notification and marks it read', async () => {
     const fake = createFakeBackend({ ...twoTenants(), unreadNotifications: 0 });
-    let notifications!: ReturnType<typeof useNotifications>;
-    const wrapper = mount(
-      withBackend(
-        fake.backend,
-        defineComponent({
-          setup() {
-            notifications = useNotifications();
-            return () =>
-              h(
-                'p',
-                `${notifications.unread.value}: ${notifications.received.value.map((n) => `${n.title} ${n.status}`).join(', ')}`,
-              );
-          },
-        }),
-      ),
+    const { result: notifications, wrapper } = mountInSetup(
+      fake.backend,
+      () => useNotifications(),
+      ({ unread, received }) =>
+        h('p', `${unread.value}: ${received.value.map((n) => `${n.title} ${n.status}`).join(', ')}`),
     );
     const notification = buildNotification({ id: 'ntf-1', title: 'Deployed', status: 'unread' });
 
