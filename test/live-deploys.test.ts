@@ -24,7 +24,8 @@ function ended(context: Awaited<ReturnType<typeof signedIn>>, event: 'operation:
 
 describe('operations visible from the start', () => {
   it('shows a new service at once, deploying with its operation, and settles it when the operation completes', async () => {
-    const context = await signedIn(150);
+    // Long enough that it cannot end before the assertions, however busy the machine; ended by the test.
+    const context = await signedIn(60_000);
     const completed = ended(context, 'operation:completed');
 
     const accepted: Operation = await context.bridge.request('deployService', blogForm());
@@ -35,6 +36,7 @@ describe('operations visible from the start', () => {
       (item) => item.id === SEED.environments.production,
     );
     expect(environment?.services).toContain(accepted.target.id);
+    context.api.advanceOperations(Infinity);
     await completed;
     const settled = findService(context.handler.getState(), prod, 'blog');
     expect(settled?.status).toBe('running');

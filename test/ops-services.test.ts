@@ -123,12 +123,15 @@ describe('deployService', () => {
   });
 
   it('reports the progress of a deployment that takes a while, then its completion', async () => {
-    const { bridge, log } = await signIn(demoCredentials, { operationDurationMs: 40 });
+    // A minute long until accepted, so the first state is read while it is surely under way however busy the
+    // machine; then about 100 ms from its start, to be followed to its end by polls.
+    const { bridge, log, api: slow } = await signIn(demoCredentials, { operationDurationMs: 60_000 });
 
     const accepted = await bridge.request('deployService', blogForm(), { requestId: 'deploy-slow' });
-    const completed = new Promise<Operation>((resolve) => {
-      bridge.on('operation:completed', (operation) => resolve(operation));
+    const completed = new Promise<void>((resolve) => {
+      bridge.on('operation:completed', () => resolve());
     });
+    slow.advanceOperations(59_900);
     await completed;
 
     expect(accepted).toMatchObject({ status: 'pending', progress: 0 });
