@@ -1,6 +1,7 @@
 import type { StreamStatus } from '../../api/stream/stream-status';
 import type { BackendHandler } from '../../backend-handler';
 import type { Backend } from '../../bindings/core/index';
+import { CLOSED_STATUS } from '../../handler/live-updates';
 import { createWUIBridge, type Claim, type IncomingRequest, type WUIBridge } from '../../event-helper';
 import { EventNames, REQUEST_NAMES, type EventName, type RequestName } from '../../event-names';
 import type { UserState } from '../../state/user-state';
@@ -23,14 +24,12 @@ export interface FakeBackend {
   setStreamStatus(next: StreamStatus): void;
 }
 
-const CLOSED: StreamStatus = Object.freeze({ state: 'closed', role: 'own', attempt: 0 });
-
 export function createFakeBackend(initial: UserState = null): FakeBackend {
   const bridge = createWUIBridge();
   const requests: IncomingRequest[] = [];
   const claim = bridge.claim(REQUEST_NAMES, (request) => requests.push(request));
   let state = initial;
-  let status = CLOSED;
+  let status: StreamStatus = CLOSED_STATUS;
   const handler = {
     start: () => undefined,
     stop: () => claim.release(),

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -32,17 +32,16 @@ export function createStaticFiles(root: string): (request: Request) => Promise<R
     const file = normalize(join(base, relative));
     if (!file.startsWith(base + sep) || pathname.includes('\0')) return notFound;
     try {
-      if ((await stat(file)).isDirectory()) {
-        // The path as the client sent it (still encoded): nothing decoded goes back into a header.
-        return new Response(null, { status: 301, headers: { location: `${new URL(request.url).pathname}/` } });
-      }
       const body = await readFile(file);
       const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
       return new Response(request.method === 'HEAD' ? null : body, {
         headers: { 'content-type': type, 'cache-control': 'no-cache' },
       });
-    } catch {
-      return notFound;
+    } catch (error) {
+      // A folder named without its slash: one read tells it (EISDIR), no stat before every file.
+      if ((error as NodeJS.ErrnoException).code !== 'EISDIR') return notFound;
+      // The path as the client sent it (still encoded): nothing decoded goes back into a header.
+      return new Response(null, { status: 301, headers: { location: `${new URL(request.url).pathname}/` } });
     }
   };
 }
